@@ -1,0 +1,44 @@
+"""Pydantic v2 models for every record odaextract writes or reads.
+
+Every line of every dataset is built from one of these models and validated
+before it is written; `odaextract schema` exports their JSON Schemas.
+"""
+
+from models.document import DocumentRecord
+from models.errors import ErrorRecord
+from models.gold import GoldDocument, GoldMention
+from models.manifest import RunManifest
+from models.mention import (
+    LABELS,
+    CountryNorm,
+    DateNorm,
+    Label,
+    Mention,
+    MoneyNorm,
+    OrgNorm,
+)
+
+# The record types other tools consume, by the file they live in.
+RECORD_MODELS = {
+    "mention": Mention,
+    "document": DocumentRecord,
+    "error": ErrorRecord,
+    "manifest": RunManifest,
+    "gold_document": GoldDocument,
+}
+
+__all__ = [
+    "LABELS",
+    "RECORD_MODELS",
+    "CountryNorm",
+    "DateNorm",
+    "DocumentRecord",
+    "ErrorRecord",
+    "GoldDocument",
+    "GoldMention",
+    "Label",
+    "Mention",
+    "MoneyNorm",
+    "OrgNorm",
+    "RunManifest",
+]

@@ -1,0 +1,22 @@
+"""The run manifest: `manifest.json`, what a run read, with what, and what it made."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RunManifest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pipeline_version: str
+    spacy_version: str
+    model: str
+    config_sha256: str = Field(description="sha256 of the pipeline configuration used.")
+    inputs: list[str] = Field(description="Paths given on the command line.")
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    documents: dict[str, int] = Field(description="'processed' and 'failed' document counts.")
+    mentions: dict[str, int] = Field(description="Mentions per label, over all documents.")
+    files: list[str] = Field(description="Dataset files this run wrote, relative to the output folder.")

@@ -1,0 +1,36 @@
+"""The candidate record every finder writes and the resolver reads."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, NamedTuple, Optional
+
+from spacy.tokens import Doc
+
+
+class Candidate(NamedTuple):
+    start: int  # character offsets into doc.text
+    end: int
+    label: str
+    priority: int  # higher wins an overlap; see resolver.py for the scale
+    source: str  # "rule" | "model" | "registry" | "acronym" | "gazetteer"
+    norm: dict[str, Any]
+
+
+# The precedence scale, in one place so that the order of evidence is visible.
+PRIORITY = {
+    "money_rule": 100,
+    "date_rule": 90,
+    "org_registry": 80,
+    "org_acronym": 80,
+    "org_pattern": 70,
+    "country": 60,
+    "org_model": 40,
+}
+
+
+def add_candidates(doc: Doc, candidates: Iterable[Candidate]) -> None:
+    existing: Optional[list] = doc._.odax_candidates
+    if existing is None:
+        existing = []
+        doc._.odax_candidates = existing
+    existing.extend(candidates)

@@ -1,0 +1,60 @@
+"""The statistical model's ORG spans as candidates, trimmed to the guidelines.
+
+They are the lowest-priority evidence: kept where no rule claims the text,
+dropped where the guidelines say the name is not an organization (a
+convention, a summit, a project...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
+from pipeline.countries import lookup as country_lookup
+from pipeline.organizations import is_not_org_title
+from pipeline.spans import trim_span
+
+# Spans that are not names at all: numbers, lowercase phrases, single letters.
+_NOT_A_NAME = re.compile(r"^(?:[\d\W]+|[a-z].*|.)$")
+
+
+class ModelEntityMapper:
+    def __init__(self, name: str, labels: list[str]):
+        self.name = name
+        self.labels = frozenset(labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Candidate]:
+        text = doc.text
+        candidates = []
+        for ent in doc.ents:
+            if ent.label_ not in self.labels:
+                continue
+            start, end = trim_span(text, ent.start_char, ent.end_char)
+            surface = text[start:end]
+            if end <= start or _NOT_A_NAME.match(surface) or is_not_org_title(surface):
+                continue
+            if country_lookup(surface):
+                continue
+            norm = {"name": surface, "acronym": None}
+            candidates.append(Candidate(start, end, "ORG", PRIORITY["org_model"], "model", norm))
+        return candidates
+
+    def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> None:
+        add_candidates(doc, candidates)
+
+
+@Language.factory(
+    "odaextract_model_entities",
+    default_config={"labels": ["ORG"]},
+    requires=["doc.ents"],
+    assigns=["doc._.odax_candidates"],
+)
+def make_model_entity_mapper(nlp: Language, name: str, labels: list[str]) -> ModelEntityMapper:
+    return ModelEntityMapper(name, labels)

@@ -1,0 +1,91 @@
+"""ORG: registry phrase matching, the name rule, and in-text acronym definitions.
+
+Definitions ("Long Form (LF)", "LF (Long Form)") come from
+pipeline.abbreviations. A definition is an organization's when its long form
+is an organization by other evidence (registry, name rule, model) or its
+short form is a registry acronym; the pair is then recorded with the highest
+ORG priority, because the text itself says where the name starts and ends.
+Every definition, organization or not, goes on `doc._.odax_abbreviations` so
+that the document-level stage links later uses of the short form.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from pipeline.abbreviations import find_definitions
+from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
+from pipeline.organizations import find_org_names, is_not_org_title, load_registry
+
+# A fallback (non Schwartz-Hearst) definition needs the long form to be an organization already.
+_STRICT_CONFIDENCE = 1.0
+
+
+class OrganizationRecognizer:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.registry = load_registry()
+        # Exact case: "IOM" the organization, not "iom"; names as organizations write them.
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher.add("ORG", list(nlp.tokenizer.pipe(self.registry.surfaces())))
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates, abbreviations = self.match(doc)
+        self.set_annotations(doc, candidates, abbreviations)
+        return doc
+
+    def _norm(self, surface: str) -> dict:
+        entry = self.registry.lookup(surface)
+        if entry is None:
+            return {"name": surface, "acronym": None}
+        return {"name": entry.name, "acronym": entry.acronym, "id": entry.id, "kind": entry.kind}
+
+    def match(self, doc: Doc) -> tuple[list[Candidate], list[tuple[int, int, int, int, bool]]]:
+        text = doc.text
+        found: list[Candidate] = []
+        for span in filter_spans(self.matcher(doc, as_spans=True)):
+            found.append(
+                Candidate(span.start_char, span.end_char, "ORG", PRIORITY["org_registry"], "registry", self._norm(span.text))
+            )
+        for start, end in find_org_names(text):
+            found.append(Candidate(start, end, "ORG", PRIORITY["org_pattern"], "rule", self._norm(text[start:end])))
+
+        evidence = found + [c for c in (doc._.odax_candidates or ()) if c.label == "ORG"]
+        abbreviations = []
+        for definition in find_definitions(text):
+            long_form = text[definition.long_start : definition.long_end]
+            short_form = text[definition.short_start : definition.short_end]
+            entry = self.registry.lookup(short_form) or self.registry.lookup(long_form)
+            overlaps_org = any(
+                c.start < definition.long_end and definition.long_start < c.end for c in evidence
+            )
+            is_org = not is_not_org_title(long_form) and (
+                (entry is not None and definition.confidence >= _STRICT_CONFIDENCE) or overlaps_org
+            )
+            abbreviations.append(
+                (definition.long_start, definition.long_end, definition.short_start, definition.short_end, is_org)
+            )
+            if not is_org:
+                continue
+            norm = {"name": long_form, "acronym": short_form}
+            if entry is not None:
+                norm.update(id=entry.id, kind=entry.kind)
+            for start, end in ((definition.long_start, definition.long_end), (definition.short_start, definition.short_end)):
+                found.append(Candidate(start, end, "ORG", PRIORITY["org_acronym"] + 1, "acronym", norm))
+        return found, abbreviations
+
+    def set_annotations(self, doc: Doc, candidates: list[Candidate], abbreviations: list) -> None:
+        add_candidates(doc, candidates)
+        doc._.odax_abbreviations = abbreviations
+
+
+@Language.factory(
+    "odaextract_organizations",
+    requires=["doc._.odax_candidates"],
+    assigns=["doc._.odax_candidates", "doc._.odax_abbreviations"],
+)
+def make_organization_recognizer(nlp: Language, name: str) -> OrganizationRecognizer:
+    return OrganizationRecognizer(nlp, name)

@@ -1,0 +1,82 @@
+"""Pick the final mentions: non-overlapping, highest priority first.
+
+The precedence (candidates.PRIORITY) puts rules over the statistical model:
+money, then dates, then organizations (so a country inside an organization's
+name stays part of it), then countries, then the model's own ORG spans.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.candidates import Candidate
+
+
+class ResolvedMention(NamedTuple):
+    start: int
+    end: int
+    label: str
+    source: str
+    norm: dict
+    sentence_start: int
+    sentence_end: int
+
+
+def select_non_overlapping(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Greedy by (priority, length): the span rules say mentions never overlap."""
+    ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    taken: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for candidate in ranked:
+        if candidate.end <= candidate.start:
+            continue
+        if any(candidate.start < end and start < candidate.end for start, end in occupied):
+            continue
+        taken.append(candidate)
+        occupied.append((candidate.start, candidate.end))
+    return sorted(taken, key=lambda c: c.start)
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START"):
+        return [(sent.start_char, sent.end_char) for sent in doc.sents]
+    return [(0, len(doc.text))]
+
+
+class MentionResolver:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        chosen = select_non_overlapping(doc._.odax_candidates or ())
+        bounds = sentence_bounds(doc)
+        starts = [start for start, _ in bounds]
+        mentions = []
+        for candidate in chosen:
+            sentence_start, sentence_end = bounds[max(0, bisect_right(starts, candidate.start) - 1)]
+            mentions.append(
+                ResolvedMention(
+                    candidate.start,
+                    candidate.end,
+                    candidate.label,
+                    candidate.source,
+                    candidate.norm,
+                    sentence_start,
+                    max(sentence_end, candidate.end),
+                )
+            )
+        doc._.odax_mentions = mentions
+        return doc
+
+
+@Language.factory(
+    "odaextract_resolver",
+    requires=["doc._.odax_candidates"],
+    assigns=["doc._.odax_mentions"],
+)
+def make_mention_resolver(nlp: Language, name: str) -> MentionResolver:
+    return MentionResolver(name)

@@ -1,0 +1,163 @@
+"""Stage 1, ingest: find input files and read each into a `SourceDocument`.
+
+A reader per file format turns bytes into the document text that every offset
+downstream indexes. Plain text is read exactly as decoded from UTF-8 (no
+newline or quote normalization), so `text[start:end]` is the mention.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+
+class InputError(Exception):
+    """An input that cannot be processed; `str()` is the one-line cause."""
+
+    def __init__(self, path: Union[str, Path], cause: str, stage: str = "ingest"):
+        super().__init__(cause)
+        self.path = str(path)
+        self.cause = cause
+        self.stage = stage
+
+
+@dataclass(frozen=True)
+class PageSpan:
+    number: int  # 1-based page number as printed order in the file
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    doc_id: str
+    path: Path
+    format: str
+    text: str
+    sha256: str
+    pages: tuple[PageSpan, ...] = ()
+
+    def page_at(self, offset: int) -> Optional[int]:
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return None
+
+
+def _read_plain_text(path: Path, data: bytes) -> tuple[str, tuple[PageSpan, ...]]:
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8"
+        ) from None
+    if not text.strip():
+        raise InputError(path, "no text (the file is empty or only whitespace)")
+    return text, ()
+
+
+Reader = Callable[[Path, bytes], tuple[str, tuple[PageSpan, ...]]]
+
+# Suffix -> (format name, reader). PDF and HTML readers register here too.
+READERS: dict[str, tuple[str, Reader]] = {
+    ".txt": ("text", _read_plain_text),
+    ".md": ("markdown", _read_plain_text),
+}
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(READERS))
+
+
+def _is_folder_readme(path: Path) -> bool:
+    # A corpus folder documents itself with a README; it is not a white paper.
+    return path.stem.upper() == "README"
+
+
+def discover(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Path, InputError]]:
+    """Yield the input files under `paths` in a stable order, or an error per bad path.
+
+    Folders are walked recursively (links followed, loops detected), keeping
+    files with a supported suffix, skipping hidden files and READMEs. A file
+    named explicitly is always taken, whatever its name.
+    """
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            yield InputError(path, "no such file or directory", stage="discover")
+            continue
+        if path.is_file():
+            resolved = path.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                yield path
+            continue
+        yield from _walk_folder(path, seen)
+
+
+def _walk_folder(root: Path, seen: set[Path]) -> Iterator[Union[Path, InputError]]:
+    visited_dirs: set[tuple[int, int]] = set()
+    found: list[Path] = []
+    errors: list[InputError] = []
+
+    def onerror(exc: OSError) -> None:
+        errors.append(InputError(exc.filename or root, f"cannot read folder: {exc.strerror}", stage="discover"))
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=onerror):
+        stat = os.stat(dirpath)
+        key = (stat.st_dev, stat.st_ino)
+        if key in visited_dirs:
+            errors.append(InputError(dirpath, "symlink loop: folder already visited, skipped", stage="discover"))
+            dirnames[:] = []
+            continue
+        visited_dirs.add(key)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            candidate = Path(dirpath) / name
+            if name.startswith(".") or candidate.suffix.lower() not in READERS or _is_folder_readme(candidate):
+                continue
+            found.append(candidate)
+    for candidate in sorted(found):
+        resolved = candidate.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            yield candidate
+    yield from errors
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read one input file; raise `InputError` with a one-line cause if it cannot be used."""
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
+        raise InputError(path, f"unsupported file type {suffix or '(none)'}; supported: {', '.join(supported_suffixes())}")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if not data:
+        raise InputError(path, "empty file")
+    format_name, reader = READERS[suffix]
+    text, pages = reader(path, data)
+    return SourceDocument(
+        doc_id=path.stem,
+        path=path,
+        format=format_name,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        pages=pages,
+    )

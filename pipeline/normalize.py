@@ -1,0 +1,139 @@
+"""Stage 4, normalize: document-level decisions no single block can make.
+
+- Acronyms defined anywhere in the document link every use of the short form
+  (also in other paragraphs, also for organizations not in the registry).
+- Short forms defined for things that are not organizations (a treaty, a
+  system) are not ORG wherever the model thinks they are.
+- Every mention of one organization gets one norm: the document's own long
+  form and acronym first, then the registry's, then the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pipeline.abbreviations import find_short_form_uses
+from pipeline.annotate import AnnotatedDocument
+from pipeline.components.resolver import ResolvedMention
+from pipeline.organizations import Registry, load_registry
+from pipeline.structure import Block
+
+_ACRONYM_LIKE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z0-9&\-]{2,12}$")
+
+
+@dataclass(frozen=True)
+class DocumentMention:
+    mention: ResolvedMention
+    block: Block
+
+
+@dataclass(frozen=True)
+class _Definitions:
+    long_by_short: dict[str, str]
+    short_by_long: dict[str, str]
+    not_org_shorts: frozenset[str]
+
+
+def _definitions(document: AnnotatedDocument) -> _Definitions:
+    text = document.structured.source.text
+    long_by_short: dict[str, str] = {}
+    short_by_long: dict[str, str] = {}
+    not_org: set[str] = set()
+    for block in document.blocks:
+        for long_start, long_end, short_start, short_end, is_org in block.abbreviations:
+            short, long_form = text[short_start:short_end], text[long_start:long_end]
+            if is_org:
+                long_by_short.setdefault(short, long_form)
+                short_by_long.setdefault(long_form, short)
+            else:
+                not_org.add(short)
+    return _Definitions(long_by_short, short_by_long, frozenset(not_org - set(long_by_short)))
+
+
+def _link_short_form_uses(document: AnnotatedDocument, definitions: _Definitions) -> list[DocumentMention]:
+    text = document.structured.source.text
+    shorts = list(definitions.long_by_short)
+    linked: list[DocumentMention] = []
+    for annotated in document.blocks:
+        block = annotated.block
+        taken = [(m.start, m.end) for m in annotated.mentions]
+        found: list[DocumentMention] = []
+        if shorts:
+            for start, end, short in find_short_form_uses(text[block.start : block.end], shorts):
+                start, end = start + block.start, end + block.start
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                sentence = next(((s, e) for s, e in annotated.sentences if s <= start < e), (block.start, block.end))
+                norm = {"name": definitions.long_by_short[short], "acronym": short}
+                found.append(DocumentMention(ResolvedMention(start, end, "ORG", "acronym", norm, *sentence), block))
+                taken.append((start, end))
+        for mention in annotated.mentions:
+            if mention.label == "ORG" and text[mention.start : mention.end] in definitions.not_org_shorts:
+                continue
+            found.append(DocumentMention(mention, block))
+        linked.extend(sorted(found, key=lambda m: m.mention.start))
+    return linked
+
+
+def _word_in(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def _org_norms(mentions: list[DocumentMention], definitions: _Definitions, registry: Registry, text: str) -> list[DocumentMention]:
+    """One norm per organization in the document."""
+    resolved_cache: dict[str, dict] = {}
+
+    def norm_for(surface: str, found: dict) -> dict:
+        if surface in resolved_cache:
+            return resolved_cache[surface]
+        entry = registry.lookup(surface)
+        long_form: Optional[str] = None
+        acronym: Optional[str] = None
+        if surface in definitions.long_by_short:
+            long_form, acronym = definitions.long_by_short[surface], surface
+        elif surface in definitions.short_by_long:
+            long_form, acronym = surface, definitions.short_by_long[surface]
+        elif entry is not None and entry.acronym in definitions.long_by_short:
+            long_form, acronym = definitions.long_by_short[entry.acronym], entry.acronym
+        if entry is None and long_form is not None:
+            entry = registry.lookup(acronym) or registry.lookup(long_form)
+        if long_form is None and entry is not None:
+            long_form = entry.name
+            acronym = entry.acronym if entry.acronym and _word_in(text, entry.acronym) else None
+        if long_form is None:
+            long_form = found.get("name") or surface
+            acronym = found.get("acronym") or (surface if _ACRONYM_LIKE.match(surface) else None)
+        norm = {"name": long_form, "acronym": acronym}
+        if entry is not None:
+            norm.update(id=entry.id, kind=entry.kind)
+        resolved_cache[surface] = norm
+        return norm
+
+    out = []
+    for item in mentions:
+        mention = item.mention
+        if mention.label == "ORG":
+            mention = mention._replace(norm=norm_for(text[mention.start : mention.end], mention.norm))
+        out.append(DocumentMention(mention, item.block))
+    # Same registry id -> same norm, whichever surface form carried the document's definition.
+    by_id: dict[str, dict] = {}
+    for item in out:
+        norm = item.mention.norm
+        if item.mention.label == "ORG" and norm.get("id"):
+            current = by_id.get(norm["id"])
+            if current is None or (norm.get("acronym") and not current.get("acronym")):
+                by_id[norm["id"]] = norm
+    return [
+        DocumentMention(item.mention._replace(norm=by_id[item.mention.norm["id"]]), item.block)
+        if item.mention.label == "ORG" and item.mention.norm.get("id") in by_id
+        else item
+        for item in out
+    ]
+
+
+def normalize(document: AnnotatedDocument, registry: Optional[Registry] = None) -> list[DocumentMention]:
+    definitions = _definitions(document)
+    mentions = _link_short_form_uses(document, definitions)
+    return _org_norms(mentions, definitions, registry or load_registry(), document.structured.source.text)

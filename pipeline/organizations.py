@@ -1,0 +1,227 @@
+"""Organizations: the registry (`data/organizations.jsonl`) and the name rule.
+
+The name rule finds capitalized names that end in an organizational head word
+("... Agency", "... Coast Guard", "Ministry of ...") and cuts away the titles
+around them that are not organizations ("Project for ... of Bangladesh
+Police" -> "Bangladesh Police"). The word lists are data
+(`data/org_words.json`); this module is the algorithm, as pure functions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
+from pydantic import ValidationError
+
+from models.registry import RegistryEntry
+
+
+class RegistryError(ValueError):
+    """A malformed registry; the message names the file, line and field."""
+
+
+@dataclass(frozen=True)
+class Registry:
+    entries: tuple[RegistryEntry, ...]
+    by_surface: dict[str, tuple[RegistryEntry, ...]] = field(repr=False)
+
+    def lookup(self, surface: str) -> Optional[RegistryEntry]:
+        """The entry a name, alias or acronym denotes, when it denotes just one."""
+        found = self.by_surface.get(surface) or self.by_surface.get(_fold(surface))
+        return found[0] if found and len(found) == 1 else None
+
+    def surfaces(self) -> list[str]:
+        return sorted(s for s in self.by_surface if not s.startswith("\0"))
+
+
+def _fold(surface: str) -> str:
+    # Case- and article-insensitive key, kept apart from exact surfaces by a NUL prefix.
+    return "\0" + re.sub(r"^the\s+", "", surface.casefold().replace("’", "'")).strip()
+
+
+def parse_registry(lines: Iterable[str], source: str = "organizations.jsonl") -> Registry:
+    entries: list[RegistryEntry] = []
+    ids: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            entry = RegistryEntry.model_validate(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise RegistryError(f"{source}:{number}: not JSON ({exc.msg})") from None
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "entry"
+            raise RegistryError(f"{source}:{number}: {where}: {first['msg']}") from None
+        if entry.id in ids:
+            raise RegistryError(f"{source}:{number}: duplicate id {entry.id!r}")
+        ids.add(entry.id)
+        entries.append(entry)
+    by_surface: dict[str, list[RegistryEntry]] = {}
+    for entry in entries:
+        surfaces = {entry.name, *entry.aliases}
+        if entry.acronym:
+            surfaces.add(entry.acronym)
+        for surface in surfaces:
+            by_surface.setdefault(surface, []).append(entry)
+            if surface != entry.acronym:
+                by_surface.setdefault(_fold(surface), []).append(entry)
+    return Registry(tuple(entries), {k: tuple(dict.fromkeys(v)) for k, v in by_surface.items()})
+
+
+@lru_cache(maxsize=1)
+def load_registry() -> Registry:
+    path = resources.files("pipeline").joinpath("data/organizations.jsonl")
+    return parse_registry(path.read_text("utf-8").splitlines(), "pipeline/data/organizations.jsonl")
+
+
+# --- the name rule ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Words:
+    heads: tuple[str, ...]
+    leading_heads: tuple[str, ...]
+    not_org: frozenset[str]
+    no_cut_heads: frozenset[str]
+    continuation: frozenset[str]
+    generic: frozenset[str]
+    connectors: frozenset[str]
+    openers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = json.loads(resources.files("pipeline").joinpath("data/org_words.json").read_text("utf-8"))
+    return _Words(
+        heads=tuple(sorted(data["org_heads"], key=len, reverse=True)),
+        leading_heads=tuple(data["org_leading_heads"]),
+        not_org=frozenset(data["not_org_words"]),
+        no_cut_heads=frozenset(data["no_cut_heads"]),
+        continuation=frozenset(data["continuation_words"]),
+        generic=frozenset(data["generic_names"]),
+        connectors=frozenset(data["connectors"]),
+        openers=frozenset(data["sentence_openers"]),
+    )
+
+
+# A capitalized word (G7, Rome-Lyon, Multi-Partner, ReCAAP-ISC) or a connector.
+_WORD = r"(?:[A-Z][\w\-]*|[0-9]+[A-Z][\w\-]*)"
+_CONNECTOR = r"(?:of|for|and|on|the|in|to|against|de|du|des|&)"
+_RUN = re.compile(rf"{_WORD}(?:,? (?:{_CONNECTOR} )*{_WORD})*(?:,? (?:Co\.|Ltd\.|Inc\.))*")
+_TOKEN = re.compile(r"[^\s,]+")
+
+
+def _ends_with_head(words: list[str], end: int, heads: tuple[str, ...]) -> int:
+    """Length in words of the head ending at words[end-1], or 0."""
+    for head in heads:
+        parts = head.split()
+        if len(parts) <= end and words[end - len(parts) : end] == parts:
+            return len(parts)
+    return 0
+
+
+def _tail_end(words: list[str], begin: int, w: _Words) -> int:
+    """Where a name's "of ..." tail stops: before "in ..." and before "of <country>"."""
+    from pipeline.countries import lookup
+
+    for i in range(begin, len(words)):
+        if words[i] == "in":
+            return i
+        if words[i] == "of" and i > begin:
+            rest = words[i + 1 :]
+            if rest and rest[0] == "the":
+                rest = rest[1:]
+            if rest and lookup(" ".join(rest)):
+                return i
+    return len(words)
+
+
+def find_org_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of capitalized names that read as organizations."""
+    words_data = _words()
+    spans: list[tuple[int, int]] = []
+    for run in _RUN.finditer(text):
+        tokens = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _TOKEN.finditer(run.group())]
+        spans.extend(_orgs_in_run(text, tokens, words_data))
+    return spans
+
+
+def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> list[tuple[int, int]]:
+    words = [t[0] for t in tokens]
+    # Drop sentence openers ("In", "Through", "The") that only look like part of a name.
+    first = 0
+    while first < len(words) and (words[first] in w.openers or words[first] in w.connectors):
+        first += 1
+    words, tokens = words[first:], tokens[first:]
+    if not words:
+        return []
+    # The last organizational head in the run ends the name ...
+    head_end = 0
+    head_len = 0
+    for end in range(len(words), 0, -1):
+        head_len = _ends_with_head(words, end, w.heads)
+        if head_len:
+            head_end = end
+            break
+    leading = None
+    for i in range(len(words) - 1):
+        if f"{words[i]} {words[i + 1]}" in w.leading_heads and (head_end == 0 or i >= head_end - head_len):
+            leading = i
+            break
+    if head_end == 0 and leading is None:
+        return []
+    if leading is not None and (head_end == 0 or leading > head_end - head_len):
+        head_start, head_end = leading, _tail_end(words, leading + 1, w)
+    else:
+        head_start = head_end - head_len
+        if head_end < len(words):
+            following = words[head_end]
+            # A head that names a thing: "GPS Earth Observation Network System".
+            if following in w.not_org and following not in w.continuation:
+                return []
+            # A connector tail names the remit: "Office on Drugs and Crime".
+            if following in w.connectors and following != "and":
+                tail_end = _tail_end(words, head_end, w)
+                if not any(word in w.not_org for word in words[head_end:tail_end]):
+                    head_end = tail_end
+    end = head_end
+    # Cut away a title the organization is named in: "Project for ... of Bangladesh Police".
+    start = 0
+    if words[head_start] not in w.no_cut_heads:
+        title_words = [i for i in range(head_start) if words[i] in w.not_org]
+        if title_words:
+            last_title = title_words[-1]
+            connectors = [i for i in range(last_title + 1, head_start) if words[i] in ("of", "for", "in", "to")]
+            start = connectors[-1] + 1 if connectors else last_title + 1
+            while start < end and words[start] in w.connectors:
+                start += 1
+    # "IHO and Intergovernmental Oceanographic Commission": the acronym is another organization.
+    if end - start > 3 and words[start + 1] == "and" and words[start].isupper():
+        start += 2
+    name_words = [word for word in words[start:end] if word not in w.connectors]
+    if len(name_words) < 2 or " ".join(words[start:end]) in w.generic:
+        return []
+    # A name right after "(ACRONYM) " continues an interrupted one: "Japan Disaster Relief (JDR) Expert Team".
+    if re.search(r"\)\s*$", text[max(0, tokens[start][1] - 3) : tokens[start][1]]):
+        return []
+    spans = [(tokens[start][1], tokens[end - 1][2])]
+    # "Hydrographic and Oceanographic Department of the Japan Coast Guard" names two organizations.
+    for i in range(start + 1, end):
+        if words[i] == "of" and i - start >= 2 and _ends_with_head(words, i, w.heads):
+            right = i + 1 + (words[i + 1] == "the" if i + 1 < end else 0)
+            if right < end - 1 and _ends_with_head(words, end, w.heads):
+                spans = [(tokens[start][1], tokens[i - 1][2]), (tokens[right][1], tokens[end - 1][2])]
+            break
+    return spans
+
+
+def is_not_org_title(name: str) -> bool:
+    """True for names the guidelines exclude: "... Convention", "... Summit", "... Project"."""
+    words = name.split()
+    return bool(words) and words[-1] in _words().not_org

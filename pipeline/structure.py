@@ -1,0 +1,103 @@
+"""Stage 2, structure: split a document's text into blocks with a section path.
+
+A block is a heading, paragraph, caption or note, with its character range in
+the document text. Headings are recognised by the numbering and bullet marks
+the white papers use, and give every later block its `section` path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+from pipeline.ingest import SourceDocument
+
+BlockKind = Literal["heading", "paragraph", "caption", "note"]
+
+# Heading marks and the level they sit at, outermost first. Levels only need
+# to order the marks, so a new mark slots in without renumbering the rest.
+_HEADING_MARKS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^Part\s+[IVXLC\d]+\b"), 1),
+    (re.compile(r"^Chapter\s+\d+\b"), 2),
+    (re.compile(r"^Section\s+\d+\b"), 3),
+    (re.compile(r"^\(\d{1,2}\)\s+\S"), 4),
+    (re.compile(r"^<[^<>]{2,120}>$"), 5),
+    (re.compile(r"^●\s*\S"), 5),
+    (re.compile(r"^•\s*\S"), 6),
+    (re.compile(r"^■\s*\S"), 7),
+)
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+\S")
+_NOTE = re.compile(r"^-\s+\S|^\*\S|^Note\s+\d+\s*:")
+_CAPTION = re.compile(r"\(Photo(?:s)?\s*:[^)]*\)\s*$")
+_EDITION = re.compile(r"White Paper on Development Cooperation\s+((?:19|20)\d\d)\b")
+_MAX_HEADING_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    start: int
+    end: int
+    section: Optional[str]
+    page: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class StructuredDocument:
+    source: SourceDocument
+    blocks: tuple[Block, ...]
+    edition_year: Optional[int]
+
+
+def heading_level(line: str) -> Optional[int]:
+    """The heading level of a line, or None when it reads as body text."""
+    if len(line) > _MAX_HEADING_CHARS:
+        return None
+    markdown = _MARKDOWN_HEADING.match(line)
+    if markdown:
+        return len(markdown.group(1))
+    for pattern, level in _HEADING_MARKS:
+        if pattern.match(line):
+            # A numbered or bulleted line that ends a sentence is a list item, not a heading.
+            return None if line.rstrip().endswith((".", "。")) and level >= 4 else level
+    return None
+
+
+def _heading_title(line: str) -> str:
+    title = re.sub(r"^(#{1,6}|[●•■])\s*", "", line).strip()
+    return title[1:-1].strip() if title.startswith("<") and title.endswith(">") else title
+
+
+def block_kind(line: str) -> BlockKind:
+    if heading_level(line) is not None:
+        return "heading"
+    if _NOTE.match(line):
+        return "note"
+    if _CAPTION.search(line):
+        return "caption"
+    return "paragraph"
+
+
+def structure(document: SourceDocument) -> StructuredDocument:
+    """Split on lines: the white papers' text editions put one paragraph per line."""
+    text = document.text
+    blocks: list[Block] = []
+    path: list[tuple[int, str]] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        line_start = position
+        position += len(line)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = line_start + (len(line) - len(line.lstrip()))
+        end = start + len(stripped)
+        level = heading_level(stripped)
+        if level is not None:
+            path = [(lvl, title) for lvl, title in path if lvl < level]
+            path.append((level, _heading_title(stripped)))
+        section = " > ".join(title for _, title in path) or None
+        blocks.append(Block(block_kind(stripped), start, end, section, document.page_at(start)))
+    edition = _EDITION.search(text)
+    return StructuredDocument(document, tuple(blocks), int(edition.group(1)) if edition else None)

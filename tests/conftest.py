@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD_SEEDS = ROOT / "tests" / "data" / "gold-seeds.jsonl"
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+
+
+@pytest.fixture(scope="session")
+def annotator():
+    """The real pipeline, loaded once: the model is the slow part."""
+    from pipeline.annotate import Annotator
+
+    return Annotator()
+
+
+@pytest.fixture(scope="session")
+def seed_run(annotator, tmp_path_factory):
+    """One `run` over the bundled corpus, shared by the contract tests."""
+    from pipeline.run import run
+
+    out = tmp_path_factory.mktemp("seed-run")
+    result = run([CORPUS], out, annotator=annotator)
+    return out, result

@@ -1,0 +1,45 @@
+from pathlib import Path
+
+from pipeline.ingest import SourceDocument
+from pipeline.structure import block_kind, heading_level, structure
+
+
+def _doc(text: str) -> SourceDocument:
+    return SourceDocument("d", Path("d.txt"), "text", text, "0" * 64)
+
+
+def test_heading_marks_nest_into_a_section_path():
+    text = (
+        "(2) Health for All\n"
+        "● Japan’s Efforts\n"
+        "■ Universal Health Coverage\n"
+        "Japan supports UHC in Kenya.\n"
+        "■ Nutrition\n"
+        "Japan hosted a summit.\n"
+    )
+    doc = structure(_doc(text))
+    paragraphs = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert [b.section for b in paragraphs] == [
+        "(2) Health for All > Japan’s Efforts > Universal Health Coverage",
+        "(2) Health for All > Japan’s Efforts > Nutrition",
+    ]
+    # Offsets index the original text exactly.
+    assert text[paragraphs[0].start : paragraphs[0].end] == "Japan supports UHC in Kenya."
+
+
+def test_numbered_sentence_is_not_a_heading():
+    assert heading_level("(1) Japan provided grants to Kenya in 2019.") is None
+    assert heading_level("(1) Assistance for Africa") == 4
+    assert heading_level("## Markdown heading") == 2
+
+
+def test_captions_and_notes_are_their_own_blocks():
+    assert block_kind("A training session in Nairobi (Photo: JICA)") == "caption"
+    assert block_kind("- Note 12: A regional framework.") == "note"
+    assert block_kind("Japan supports Kenya.") == "paragraph"
+
+
+def test_edition_year_is_read_from_the_title():
+    doc = structure(_doc("White Paper on Development Cooperation 2019\nJapan supports Kenya.\n"))
+    assert doc.edition_year == 2019
+    assert structure(_doc("Japan supports Kenya in 2019.\n")).edition_year is None
