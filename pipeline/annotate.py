@@ -114,7 +114,10 @@ class Annotator:
         def docs() -> Iterator:
             for block in blocks:
                 doc = self.nlp.make_doc(text[block.start : block.end])
-                doc._.odax_context = {"year": _context_year(text, block.start, document.edition_year)}
+                doc._.odax_context = {
+                    "year": _context_year(text, block.start, document.edition_year),
+                    "kind": block.kind,
+                }
                 yield doc
 
         annotated = []

@@ -100,7 +100,10 @@ def _org_norms(mentions: list[DocumentMention], definitions: _Definitions, regis
         if entry is None and long_form is not None:
             entry = registry.lookup(acronym) or registry.lookup(long_form)
         if long_form is None and entry is not None:
-            long_form = entry.name
+            # The fuller name as written beats the registry's shorter one:
+            # "IMO Djibouti Code of Conduct Trust Fund" over "Djibouti Code of Conduct Trust Fund".
+            spelled_out = len(surface) > len(entry.name) and not _ACRONYM_LIKE.match(surface)
+            long_form = surface if spelled_out else entry.name
             acronym = entry.acronym if entry.acronym and _word_in(text, entry.acronym) else None
         if long_form is None:
             long_form = found.get("name") or surface

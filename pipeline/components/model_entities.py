@@ -17,8 +17,15 @@ from pipeline.countries import lookup as country_lookup
 from pipeline.organizations import is_not_org_title
 from pipeline.spans import trim_span
 
+_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "in", "to", "against", "de", "du", "des"})
+
 # Spans that are not names at all: numbers, lowercase phrases, single letters.
 _NOT_A_NAME = re.compile(r"^(?:[\d\W]+|[a-z].*|.)$")
+# A demonstrative makes a generic reference: "This Trust Fund", "these Regional Bodies".
+_DEMONSTRATIVE = re.compile(r"^(?:This|These|That|Those|Such|Its|Their)\s")
+# A plural last word names a kind, not one organization ("Regional Bodies", "Contracting Parties").
+_PLURAL_END = re.compile(r"(?:[^s'’]s|ies)$")
+_PLURAL_NAMES = frozenset({"Nations", "Affairs", "Forces", "Headquarters", "Works", "Communications", "Relations", "Studies", "Sciences", "Industries", "Frontières", "Emirates", "States"})
 
 
 class ModelEntityMapper:
@@ -33,6 +40,9 @@ class ModelEntityMapper:
     def match(self, doc: Doc) -> list[Candidate]:
         text = doc.text
         candidates = []
+        # Headings are topic titles ("Measures against Transnational Organized Crime"), whatever the model says.
+        if (doc._.odax_context or {}).get("kind") == "heading":
+            return candidates
         for ent in doc.ents:
             if ent.label_ not in self.labels:
                 continue
@@ -40,7 +50,13 @@ class ModelEntityMapper:
             surface = text[start:end]
             if end <= start or _NOT_A_NAME.match(surface) or is_not_org_title(surface):
                 continue
-            if country_lookup(surface):
+            words = surface.split()
+            # One word the registry does not know is too weak: "ODA", "COVID-19", "Tropics".
+            if len(words) == 1 or country_lookup(surface) or _DEMONSTRATIVE.match(surface):
+                continue
+            if _PLURAL_END.search(words[-1]) and words[-1] not in _PLURAL_NAMES:
+                continue
+            if any(word[0].islower() and word not in _CONNECTORS for word in words):
                 continue
             norm = {"name": surface, "acronym": None}
             candidates.append(Candidate(start, end, "ORG", PRIORITY["org_model"], "model", norm))

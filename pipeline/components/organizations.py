@@ -53,18 +53,20 @@ class OrganizationRecognizer:
         for start, end in find_org_names(text):
             found.append(Candidate(start, end, "ORG", PRIORITY["org_pattern"], "rule", self._norm(text[start:end])))
 
-        evidence = found + [c for c in (doc._.odax_candidates or ()) if c.label == "ORG"]
         abbreviations = []
         for definition in find_definitions(text):
             long_form = text[definition.long_start : definition.long_end]
             short_form = text[definition.short_start : definition.short_end]
             entry = self.registry.lookup(short_form) or self.registry.lookup(long_form)
-            overlaps_org = any(
-                c.start < definition.long_end and definition.long_start < c.end for c in evidence
+            # The long form must itself end as an organization's name: "United Nations" inside
+            # "United Nations Convention against ... (UNTOC)" does not make the treaty an organization.
+            named_org = any(
+                c.end == definition.long_end and c.start < definition.long_end for c in found
             )
-            is_org = not is_not_org_title(long_form) and (
-                (entry is not None and definition.confidence >= _STRICT_CONFIDENCE) or overlaps_org
-            )
+            if entry is not None:
+                is_org = definition.confidence >= _STRICT_CONFIDENCE or named_org
+            else:
+                is_org = named_org and not is_not_org_title(long_form)
             abbreviations.append(
                 (definition.long_start, definition.long_end, definition.short_start, definition.short_end, is_org)
             )
@@ -78,6 +80,15 @@ class OrganizationRecognizer:
         return found, abbreviations
 
     def set_annotations(self, doc: Doc, candidates: list[Candidate], abbreviations: list) -> None:
+        # A term the text defines as something else ("Maritime Domain Awareness (MDA)") contradicts
+        # the model's guess that part of it is an organization.
+        not_org = [(ls, le) for ls, le, _, _, is_org in abbreviations if not is_org]
+        if not_org and doc._.odax_candidates:
+            doc._.odax_candidates = [
+                c
+                for c in doc._.odax_candidates
+                if not (c.source == "model" and any(c.start < le and ls < c.end for ls, le in not_org))
+            ]
         add_candidates(doc, candidates)
         doc._.odax_abbreviations = abbreviations
 

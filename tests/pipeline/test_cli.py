@@ -1,0 +1,95 @@
+"""The command line: every command has help, exit codes tell the truth."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from tests.conftest import CORPUS, GOLD_SEEDS
+
+
+def _commands():
+    return sorted(main.commands)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_help(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    assert len(main.commands[command].help or "") > 20
+
+
+def test_top_level_help_lists_commands():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("run", "evaluate", "schema"):
+        assert command in result.output
+
+
+def test_schema_writes_one_valid_schema_per_record(tmp_path):
+    result = CliRunner().invoke(main, ["schema", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert "mention.schema.json" in names and "document.schema.json" in names
+    schema = json.loads((tmp_path / "mention.schema.json").read_text())
+    assert set(schema["properties"]) >= {"id", "doc_id", "label", "text", "start", "end", "norm", "page", "section", "sentence", "source"}
+
+
+def test_evaluate_prints_table_and_json_and_enforces_minimums(seed_run):
+    out, _ = seed_run
+    runner = CliRunner()
+    table = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out)])
+    assert table.exit_code == 0, table.output
+    assert "ALL" in table.output and "overlap P/R/F1" in table.output
+    as_json = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--json"])
+    report = json.loads(as_json.output)
+    assert set(report) == {"ORG", "COUNTRY", "MONEY", "DATE", "ALL"}
+    impossible = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", "ALL=1.01"])
+    assert impossible.exit_code == 1
+    assert "below threshold" in impossible.output
+    reachable = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", "MONEY=0.5"])
+    assert reachable.exit_code == 0
+
+
+def test_evaluate_rejects_a_missing_prediction_folder(tmp_path):
+    result = CliRunner().invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert "no such file" in result.output
+
+
+def test_run_records_bad_inputs_and_processes_the_rest(tmp_path, annotator, monkeypatch):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text("In 2019, Japan provided $5 million to Kenya through JICA.\n", encoding="utf-8")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(b"\x00\x01\x02PDF")
+    (inputs / "latin1.txt").write_bytes("Côte d'Ivoire".encode("latin-1"))
+    out = tmp_path / "out"
+    # Reuse the session's loaded model instead of loading a second one.
+    monkeypatch.setattr("pipeline.run.Annotator", lambda config_path=None: annotator)
+    result = CliRunner().invoke(main, ["run", str(inputs), str(tmp_path / "missing.txt"), "--out", str(out)])
+    assert result.exit_code == 1
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    by_file = {e["path"].rsplit("/", 1)[-1]: e for e in errors}
+    assert set(by_file) == {"binary.txt", "empty.txt", "latin1.txt", "missing.txt"}
+    assert "binary" in by_file["binary.txt"]["message"]
+    assert "not valid UTF-8" in by_file["latin1.txt"]["message"]
+    assert by_file["missing.txt"]["stage"] == "discover"
+    # One clear line per failure on stderr, naming the file.
+    for name in by_file:
+        assert any(name in line and line.startswith("error:") for line in result.output.splitlines())
+    documents = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert [d["doc_id"] for d in documents] == ["good"]
+    labels = {json.loads(line)["label"] for line in (out / "mentions.jsonl").read_text().splitlines()}
+    assert labels >= {"MONEY", "COUNTRY", "DATE", "ORG"}
+
+
+def test_run_on_the_corpus_exits_zero(tmp_path, annotator, monkeypatch):
+    monkeypatch.setattr("pipeline.run.Annotator", lambda config_path=None: annotator)
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(tmp_path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "2 documents processed, 0 failed" in result.output
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["documents"] == {"processed": 2, "failed": 0}
