@@ -34,6 +34,24 @@ class PageSpan:
 
 
 @dataclass(frozen=True)
+class LayoutBlock:
+    """A block a layout-aware reader (PDF, HTML) already knows, in document offsets."""
+
+    kind: str  # "heading" | "paragraph" | "caption" | "note"
+    start: int
+    end: int
+    level: Optional[int] = None  # heading level, 1 = outermost
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    text: str
+    pages: tuple[PageSpan, ...] = ()
+    blocks: tuple[LayoutBlock, ...] = ()  # empty: the structure stage splits lines itself
+    title: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class SourceDocument:
     doc_id: str
     path: Path
@@ -41,6 +59,8 @@ class SourceDocument:
     text: str
     sha256: str
     pages: tuple[PageSpan, ...] = ()
+    blocks: tuple[LayoutBlock, ...] = ()
+    title: Optional[str] = None
 
     def page_at(self, offset: int) -> Optional[int]:
         for page in self.pages:
@@ -49,7 +69,7 @@ class SourceDocument:
         return None
 
 
-def _read_plain_text(path: Path, data: bytes) -> tuple[str, tuple[PageSpan, ...]]:
+def _read_plain_text(path: Path, data: bytes) -> ReadResult:
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
     try:
@@ -60,10 +80,12 @@ def _read_plain_text(path: Path, data: bytes) -> tuple[str, tuple[PageSpan, ...]
         ) from None
     if not text.strip():
         raise InputError(path, "no text (the file is empty or only whitespace)")
-    return text, ()
+    return ReadResult(text)
 
 
-Reader = Callable[[Path, bytes], tuple[str, tuple[PageSpan, ...]]]
+# A reader turns a file's bytes into document text (raising InputError with a
+# one-line cause for unusable input).
+Reader = Callable[[Path, bytes], ReadResult]
 
 # Suffix -> (format name, reader). PDF and HTML readers register here too.
 READERS: dict[str, tuple[str, Reader]] = {
@@ -152,12 +174,14 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocum
     if not data:
         raise InputError(path, "empty file")
     format_name, reader = READERS[suffix]
-    text, pages = reader(path, data)
+    result = reader(path, data)
     return SourceDocument(
         doc_id=path.stem,
         path=path,
         format=format_name,
-        text=text,
+        text=result.text,
         sha256=hashlib.sha256(data).hexdigest(),
-        pages=pages,
+        pages=result.pages,
+        blocks=result.blocks,
+        title=result.title,
     )

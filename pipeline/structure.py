@@ -80,8 +80,13 @@ def block_kind(line: str) -> BlockKind:
 
 
 def structure(document: SourceDocument) -> StructuredDocument:
-    """Split on lines: the white papers' text editions put one paragraph per line."""
+    """Blocks with section paths: from the reader's layout when it has one,
+    else from lines (the text editions put one paragraph per line)."""
     text = document.text
+    edition = _EDITION.search(document.title or "") or _EDITION.search(text)
+    edition_year = int(edition.group(1)) if edition else None
+    if document.blocks:
+        return StructuredDocument(document, _from_layout(document), edition_year)
     blocks: list[Block] = []
     path: list[tuple[int, str]] = []
     position = 0
@@ -99,5 +104,19 @@ def structure(document: SourceDocument) -> StructuredDocument:
             path.append((level, _heading_title(stripped)))
         section = " > ".join(title for _, title in path) or None
         blocks.append(Block(block_kind(stripped), start, end, section, document.page_at(start)))
-    edition = _EDITION.search(text)
-    return StructuredDocument(document, tuple(blocks), int(edition.group(1)) if edition else None)
+    return StructuredDocument(document, tuple(blocks), edition_year)
+
+
+def _from_layout(document: SourceDocument) -> tuple[Block, ...]:
+    text = document.text
+    blocks: list[Block] = []
+    path: list[tuple[int, str]] = []
+    for layout in document.blocks:
+        if layout.kind == "heading":
+            level = layout.level or heading_level(text[layout.start : layout.end].strip()) or 9
+            path = [(lvl, title) for lvl, title in path if lvl < level]
+            path.append((level, _heading_title(" ".join(text[layout.start : layout.end].split()))))
+        section = " > ".join(title for _, title in path) or None
+        kind = layout.kind if layout.kind in ("heading", "paragraph", "caption", "note") else "paragraph"
+        blocks.append(Block(kind, layout.start, layout.end, section, document.page_at(layout.start)))
+    return tuple(blocks)
