@@ -93,6 +93,7 @@ class _Words:
     generic: frozenset[str]
     connectors: frozenset[str]
     openers: frozenset[str]
+    foreign_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -107,13 +108,22 @@ def _words() -> _Words:
         generic=frozenset(data["generic_names"]),
         connectors=frozenset(data["connectors"]),
         openers=frozenset(data["sentence_openers"]),
+        foreign_heads=frozenset(data["foreign_leading_heads"]),
     )
 
 
 # A capitalized word (G7, Rome-Lyon, Multi-Partner, ReCAAP-ISC) or a connector.
 _WORD = r"(?:[A-Z][\w\-]*|[0-9]+[A-Z][\w\-]*)"
-_CONNECTOR = r"(?:of|for|and|on|the|in|to|against|de|du|des|&)"
-_RUN = re.compile(rf"{_WORD}(?:,? (?:{_CONNECTOR} )*{_WORD})*(?:,? (?:Co\.|Ltd\.|Inc\.))*")
+_RUN_CACHE: list[re.Pattern[str]] = []
+
+
+def _run_pattern() -> re.Pattern[str]:
+    # Built once from the connector list; commas end a run ("Jordan, Lebanon, ...") except
+    # in company suffixes ("Co., Ltd.").
+    if not _RUN_CACHE:
+        connector = "(?:" + "|".join(re.escape(c) for c in sorted(_words().connectors, key=len, reverse=True)) + ")"
+        _RUN_CACHE.append(re.compile(rf"{_WORD}(?: (?:{connector} )*{_WORD})*(?:,? (?:Co\.|Ltd\.|Inc\.))*"))
+    return _RUN_CACHE[0]
 _TOKEN = re.compile(r"[^\s,]+")
 
 
@@ -142,14 +152,57 @@ def _tail_end(words: list[str], begin: int, w: _Words) -> int:
     return len(words)
 
 
+def _split_enumerations(tokens: list[tuple[str, int, int]], w: _Words) -> list[list[tuple[str, int, int]]]:
+    """Split "World Bank and the African Union Commission" into two names: at "and"
+    when the left side is complete (ends in a head, or is a country)."""
+    from pipeline.countries import lookup
+
+    parts: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    for token in tokens:
+        if token[0] == "and" and current:
+            left = [t[0] for t in current]
+            first = next((i for i in range(len(left)) if left[i] not in w.openers and left[i] not in w.connectors), len(left))
+            complete = _ends_with_head(left, len(left), w.heads) or lookup(" ".join(left[first:]))
+            if complete:
+                parts.append(current)
+                current = []
+                continue
+        current.append(token)
+    parts.append(current)
+    return [part for part in parts if part]
+
+
+def _strip_country_prefix(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"Japan-World Bank" -> "World Bank": a country joined by a hyphen names a partnership."""
+    from pipeline.countries import lookup
+
+    if tokens and "-" in tokens[0][0]:
+        word, start, end = tokens[0]
+        prefix, _, rest = word.partition("-")
+        if rest[:1].isupper() and lookup(prefix):
+            return [(rest, start + len(prefix) + 1, end)] + tokens[1:]
+    return tokens
+
+
 def find_org_names(text: str) -> list[tuple[int, int]]:
     """Character spans of capitalized names that read as organizations."""
     words_data = _words()
     spans: list[tuple[int, int]] = []
-    for run in _RUN.finditer(text):
+    for run in _run_pattern().finditer(text):
         tokens = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _TOKEN.finditer(run.group())]
-        spans.extend(_orgs_in_run(text, tokens, words_data))
+        for part in _split_enumerations(tokens, words_data):
+            spans.extend(_orgs_in_run(text, _strip_country_prefix(part), words_data))
     return spans
+
+
+def has_org_head(name: str) -> bool:
+    """True when a name contains an organizational head word ("Agency", "Institut")."""
+    w = _words()
+    words = name.split()
+    return any(_ends_with_head(words, end, w.heads) for end in range(1, len(words) + 1)) or any(
+        word in w.foreign_heads for word in words
+    )
 
 
 def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> list[tuple[int, int]]:
@@ -171,7 +224,9 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
             break
     leading = None
     for i in range(len(words) - 1):
-        if f"{words[i]} {words[i + 1]}" in w.leading_heads and (head_end == 0 or i >= head_end - head_len):
+        if (f"{words[i]} {words[i + 1]}" in w.leading_heads or words[i] in w.foreign_heads) and (
+            head_end == 0 or i >= head_end - head_len
+        ):
             leading = i
             break
     if head_end == 0 and leading is None:
@@ -182,13 +237,18 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
         head_start = head_end - head_len
         if head_end < len(words):
             following = words[head_end]
-            # A head that names a thing: "GPS Earth Observation Network System".
-            if following in w.not_org and following not in w.continuation:
-                return []
-            # A connector tail names the remit: "Office on Drugs and Crime".
+            # A head that names a thing: "GPS Earth Observation Network System",
+            # "World Bank Partnership Program".
+            for word in words[head_end:]:
+                if word in w.connectors:
+                    break
+                if word in w.not_org and word not in w.continuation:
+                    return []
+            # A connector tail names the remit: "Office on Drugs and Crime"; a fund is
+            # named after what it finances, titles included ("Fund for the Joint Crediting Mechanism").
             if following in w.connectors and following != "and":
                 tail_end = _tail_end(words, head_end, w)
-                if not any(word in w.not_org for word in words[head_end:tail_end]):
+                if words[head_start] in w.no_cut_heads or not any(word in w.not_org for word in words[head_end:tail_end]):
                     head_end = tail_end
     end = head_end
     # Cut away a title the organization is named in: "Project for ... of Bangladesh Police".
@@ -204,6 +264,8 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
     # "IHO and Intergovernmental Oceanographic Commission": the acronym is another organization.
     if end - start > 3 and words[start + 1] == "and" and words[start].isupper():
         start += 2
+        while start < end and words[start] in w.connectors:
+            start += 1
     name_words = [word for word in words[start:end] if word not in w.connectors]
     if len(name_words) < 2 or " ".join(words[start:end]) in w.generic:
         return []
@@ -222,6 +284,7 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
 
 
 def is_not_org_title(name: str) -> bool:
-    """True for names the guidelines exclude: "... Convention", "... Summit", "... Project"."""
+    """True for names the guidelines exclude: "... Convention", "... Summit", "Project for ..."."""
     words = name.split()
-    return bool(words) and words[-1] in _words().not_org
+    not_org = _words().not_org
+    return bool(words) and (words[-1] in not_org or words[0] in not_org)

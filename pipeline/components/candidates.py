@@ -22,7 +22,9 @@ PRIORITY = {
     "date_rule": 90,
     "org_registry": 80,
     "org_acronym": 80,
-    "org_pattern": 70,
+    # Same tier as the registry: of two overlapping names the longer wins,
+    # "G7 Rome-Lyon Group" over "G7", "IMO Djibouti ... Trust Fund" over "IMO".
+    "org_pattern": 80,
     "country": 60,
     "org_model": 40,
 }

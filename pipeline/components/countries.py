@@ -13,6 +13,12 @@ from pipeline.countries import load_gazetteer
 _BLOCK = "NOT_COUNTRY"
 
 
+def _names_a_currency(span) -> bool:
+    """"US dollars", "Hong Kong dollar": the country word belongs to a currency name."""
+    following = span.doc[span.end : span.end + 1]
+    return bool(following) and following[0].lower_.startswith("dollar")
+
+
 class CountryRecognizer:
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -36,7 +42,7 @@ class CountryRecognizer:
             if span.label == self._block_id:
                 continue
             iso3 = self.gazetteer.names.get(span.text)
-            if iso3 is None:
+            if iso3 is None or _names_a_currency(span):
                 continue
             norm = {"iso3": iso3, "name": self.gazetteer.short_names.get(iso3)}
             candidates.append(

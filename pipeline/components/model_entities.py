@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
-from pipeline.countries import lookup as country_lookup
-from pipeline.organizations import is_not_org_title
+from pipeline.countries import load_gazetteer, lookup as country_lookup
+from pipeline.organizations import has_org_head, is_not_org_title
 from pipeline.spans import trim_span
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "in", "to", "against", "de", "du", "des"})
@@ -32,6 +32,7 @@ class ModelEntityMapper:
     def __init__(self, name: str, labels: list[str]):
         self.name = name
         self.labels = frozenset(labels)
+        self.places = load_gazetteer().not_countries
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -52,11 +53,16 @@ class ModelEntityMapper:
                 continue
             words = surface.split()
             # One word the registry does not know is too weak: "ODA", "COVID-19", "Tropics".
-            if len(words) == 1 or country_lookup(surface) or _DEMONSTRATIVE.match(surface):
+            if len(words) == 1 or country_lookup(surface) or surface in self.places or _DEMONSTRATIVE.match(surface):
                 continue
             if _PLURAL_END.search(words[-1]) and words[-1] not in _PLURAL_NAMES:
                 continue
             if any(word[0].islower() and word not in _CONNECTORS for word in words):
+                continue
+            # Without an organizational word ("Agency", "Fund", "Police") the model's ORG spans in
+            # this domain are policies and topics ("Universal Health Coverage"); the registry and
+            # acronym definitions carry the organizations that have no such word.
+            if not has_org_head(surface):
                 continue
             norm = {"name": surface, "acronym": None}
             candidates.append(Candidate(start, end, "ORG", PRIORITY["org_model"], "model", norm))

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from pipeline.abbreviations import find_definitions
 from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
+from pipeline.countries import load_gazetteer
 from pipeline.organizations import find_org_names, is_not_org_title, load_registry
 
 # A fallback (non Schwartz-Hearst) definition needs the long form to be an organization already.
@@ -28,6 +29,7 @@ class OrganizationRecognizer:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.registry = load_registry()
+        self.not_countries = load_gazetteer().not_countries
         # Exact case: "IOM" the organization, not "iom"; names as organizations write them.
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher.add("ORG", list(nlp.tokenizer.pipe(self.registry.surfaces())))
@@ -50,8 +52,12 @@ class OrganizationRecognizer:
             found.append(
                 Candidate(span.start_char, span.end_char, "ORG", PRIORITY["org_registry"], "registry", self._norm(span.text))
             )
-        for start, end in find_org_names(text):
-            found.append(Candidate(start, end, "ORG", PRIORITY["org_pattern"], "rule", self._norm(text[start:end])))
+        # Headings are topic titles ("Resilient and Sustainable Society"): only the registry there.
+        if (doc._.odax_context or {}).get("kind") != "heading":
+            for start, end in find_org_names(text):
+                if text[start:end] in self.not_countries:
+                    continue  # "West Bank" is a place, whatever its last word
+                found.append(Candidate(start, end, "ORG", PRIORITY["org_pattern"], "rule", self._norm(text[start:end])))
 
         abbreviations = []
         for definition in find_definitions(text):
@@ -72,10 +78,17 @@ class OrganizationRecognizer:
             )
             if not is_org:
                 continue
+            # A known name that ends where the long form ends but starts earlier is the fuller
+            # name: "Office of the United Nations High Commissioner for Refugees (UNHCR)".
+            long_start = min(
+                [definition.long_start]
+                + [c.start for c in found if c.end == definition.long_end and c.start < definition.long_start and c.source != "acronym"]
+            )
+            long_form = text[long_start : definition.long_end]
             norm = {"name": long_form, "acronym": short_form}
             if entry is not None:
                 norm.update(id=entry.id, kind=entry.kind)
-            for start, end in ((definition.long_start, definition.long_end), (definition.short_start, definition.short_end)):
+            for start, end in ((long_start, definition.long_end), (definition.short_start, definition.short_end)):
                 found.append(Candidate(start, end, "ORG", PRIORITY["org_acronym"] + 1, "acronym", norm))
         return found, abbreviations
 
