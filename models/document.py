@@ -15,6 +15,10 @@ class DocumentRecord(BaseModel):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the input bytes.")
     format: str = Field(description="Reader used: 'text', 'markdown', ...")
     char_count: int = Field(ge=0, description="Length of the document text the offsets index.")
+    text_file: str = Field(
+        description="The document text that mention offsets index, relative to the output folder "
+        "(for a text input, identical to the input)."
+    )
     edition_year: Optional[int] = Field(default=None, description="Edition year when the document states one.")
     pages: Optional[int] = Field(default=None, ge=1)
     counts: dict[str, int] = Field(description="Mentions per label.")

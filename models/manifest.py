@@ -15,8 +15,12 @@ class RunManifest(BaseModel):
     model: str
     config_sha256: str = Field(description="sha256 of the pipeline configuration used.")
     inputs: list[str] = Field(description="Paths given on the command line.")
+    jobs: int = Field(ge=1, description="Worker processes requested.")
     started_at: dt.datetime
     finished_at: dt.datetime
-    documents: dict[str, int] = Field(description="'processed' and 'failed' document counts.")
+    seconds: float = Field(ge=0, description="Wall time of the run.")
+    documents: dict[str, int] = Field(
+        description="Documents 'processed' in this run, 'skipped' (unchanged since a previous run, results reused) and 'failed'."
+    )
     mentions: dict[str, int] = Field(description="Mentions per label, over all documents.")
     files: list[str] = Field(description="Dataset files this run wrote, relative to the output folder.")

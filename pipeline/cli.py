@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,35 +24,41 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
               show_default=True, help="Folder for the datasets.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: the machine's cores].")
+@click.option("--force", is_flag=True, help="Process every document again, even if unchanged since the last run.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A pipeline config (default: the packaged pipeline/config.cfg).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse input files larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
-def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, max_bytes: int, quiet: bool) -> None:
+def run(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, config_path: Path | None,
+        max_bytes: int, quiet: bool) -> None:
     """Extract mentions from PATHS (files or folders; default: corpus/) into --out.
 
-    Writes mentions.jsonl, documents.jsonl, errors.jsonl and manifest.json.
-    Exit status 0 when every document was processed, 1 when any failed.
+    Writes mentions.jsonl, documents.jsonl, errors.jsonl, manifest.json and
+    texts/. Documents unchanged since the last run into the same folder are
+    not processed again. Exit status: 0 when every input was processed, 1
+    when any failed (see errors.jsonl), 130 when interrupted.
     """
+    from pipeline.progress import make_progress, print_summary
     from pipeline.run import run as run_batch
+    from pipeline.state import LockedError
 
     inputs = list(paths) or [Path("corpus")]
-
-    def report(line: str) -> None:
-        if line.startswith("error:"):
-            click.echo(line, err=True)
-        elif not quiet:
-            click.echo(line, err=True)
-
-    result = run_batch(inputs, out_dir, config_path=config_path, max_bytes=max_bytes, report=report)
-    counts = ", ".join(f"{label} {n}" for label, n in result.manifest.mentions.items())
-    click.echo(
-        f"{len(result.documents)} documents processed, {len(result.errors)} failed; mentions: {counts}; "
-        f"written to {out_dir}/"
-    )
+    progress = make_progress(quiet=quiet)
+    try:
+        with progress:
+            result = run_batch(inputs, out_dir, config_path=config_path, max_bytes=max_bytes,
+                               jobs=jobs or os.cpu_count() or 1, force=force, progress=progress)
+    except LockedError as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: finished documents are kept in {out_dir}/.odaextract; "
+                   "run the same command again to complete the datasets", err=True)
+        sys.exit(130)
+    print_summary(result, out_dir)
     if result.errors:
-        click.echo(f"{len(result.errors)} input(s) failed: see {out_dir / 'errors.jsonl'}", err=True)
         sys.exit(1)
 
 
@@ -120,6 +127,25 @@ def schema(out_dir: Path) -> None:
             stream.write(orjson.dumps(model.model_json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
             stream.write(b"\n")
         click.echo(str(path))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@click.option("--pred", "pred_dir", type=click.Path(path_type=Path), default=Path("outputs"), show_default=True,
+              help="Output folder of a run (or a mentions.jsonl file).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write [default: <pred>/mentions.<format>].")
+def export(fmt: str, pred_dir: Path, out_path: Path | None) -> None:
+    """Export the mentions of a run as Parquet or CSV, norms flattened to typed
+    columns (org_name, country_iso3, money_amount, money_currency, date_start, ...)."""
+    from pipeline.export import export as export_mentions
+
+    mentions = pred_dir / "mentions.jsonl" if pred_dir.is_dir() else pred_dir
+    if not mentions.exists():
+        raise click.ClickException(f"{mentions}: no such file; run `odaextract run` first or pass --pred")
+    target = out_path or mentions.with_suffix(f".{fmt}")
+    rows = export_mentions(mentions, target, fmt)
+    click.echo(f"{rows} mentions written to {target}")
 
 
 if __name__ == "__main__":

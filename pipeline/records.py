@@ -64,6 +64,7 @@ def build_document(
         sha256=source.sha256,
         format=source.format,
         char_count=len(source.text),
+        text_file=f"texts/{source.doc_id}.txt",
         edition_year=edition_year,
         pages=len(source.pages) or None,
         counts={label: counts.get(label, 0) for label in LABELS},

@@ -16,10 +16,21 @@ import orjson
 from pydantic import BaseModel
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 @contextmanager
 def atomic_file(path: Path) -> Iterator[IO[bytes]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # mkstemp makes the file private; a dataset gets the permissions any new file would.
+    os.fchmod(handle, 0o666 & ~_UMASK)
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream

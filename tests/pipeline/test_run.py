@@ -1,0 +1,166 @@
+"""Batch runs: incremental, parallel, resumable, locked, honest about failures."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.run import run
+from pipeline.state import STATE_DIR, LockedError, RunLock
+from tests.conftest import CORPUS, HELDOUT, ROOT
+
+SEEDS = sorted(CORPUS.glob("*.txt"))
+HELDOUT_DOCS = sorted(HELDOUT.glob("*.txt"))
+
+
+def _inputs(folder: Path, documents: list[Path]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for document in documents:
+        shutil.copy(document, folder / document.name)
+    return folder
+
+
+def _datasets(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in ("mentions.jsonl", "documents.jsonl", "errors.jsonl")}
+
+
+def test_unchanged_documents_are_skipped_and_a_changed_one_replaces_only_its_records(tmp_path, annotator):
+    inputs = _inputs(tmp_path / "in", SEEDS)
+    out = tmp_path / "out"
+    first = run([inputs], out, annotator=annotator)
+    assert (first.count("processed"), first.count("skipped")) == (2, 0)
+    before = _datasets(out)
+
+    again = run([inputs], out, annotator=annotator)
+    assert (again.count("processed"), again.count("skipped")) == (0, 2)
+    assert _datasets(out) == before
+
+    changed = inputs / SEEDS[1].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "In 2024, Japan provided $7 million to Kenya.\n", encoding="utf-8")
+    third = run([inputs], out, annotator=annotator)
+    assert (third.count("processed"), third.count("skipped")) == (1, 1)
+    mentions = [json.loads(line) for line in (out / "mentions.jsonl").read_text().splitlines()]
+    old = [json.loads(line) for line in before["mentions.jsonl"].decode().splitlines()]
+    untouched = SEEDS[0].stem
+    assert [m for m in mentions if m["doc_id"] == untouched] == [m for m in old if m["doc_id"] == untouched]
+    assert any(m["text"] == "$7 million" and m["doc_id"] == changed.stem for m in mentions)
+
+    forced = run([inputs], out, annotator=annotator, force=True)
+    assert forced.count("processed") == 2
+
+
+def test_output_is_identical_whatever_the_number_of_jobs(tmp_path):
+    inputs = _inputs(tmp_path / "in", SEEDS + HELDOUT_DOCS[:2])
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    run([inputs], serial, jobs=1)
+    result = run([inputs], parallel, jobs=2)
+    assert result.count("processed") == 4
+    assert _datasets(serial) == _datasets(parallel)
+
+
+def test_a_failing_component_fails_that_document_only(tmp_path, annotator):
+    inputs = _inputs(tmp_path / "in", SEEDS[:1])
+    (inputs / "boom.txt").write_text("Japan provided BOOM $5 million to Kenya.\n", encoding="utf-8")
+    money = annotator.nlp.get_pipe("money")
+    original = money.finder
+
+    def exploding(text):
+        if "BOOM" in text:
+            raise RuntimeError("finder exploded on purpose")
+        return original(text)
+
+    money.finder = exploding
+    try:
+        result = run([inputs], tmp_path / "out", annotator=annotator)
+    finally:
+        money.finder = original
+    assert result.count("processed") == 1
+    [error] = result.errors
+    assert (error.stage, error.error_type, error.message) == ("annotate", "RuntimeError", "finder exploded on purpose")
+    assert error.path.endswith("boom.txt")
+    recorded = json.loads((tmp_path / "out" / "errors.jsonl").read_text())
+    assert recorded["doc_id"] == "boom"
+
+
+def test_size_cap_is_a_recorded_error(tmp_path, annotator):
+    inputs = _inputs(tmp_path / "in", SEEDS)
+    result = run([inputs], tmp_path / "out", annotator=annotator, max_bytes=18_000)
+    failed = {Path(e.path).name: e.message for e in result.errors}
+    assert list(failed) == ["wpdc-2017-security-stability.txt"]
+    assert "over the 18,000-byte limit (raise it with --max-bytes)" in failed["wpdc-2017-security-stability.txt"]
+    assert result.count("processed") == 1
+
+
+def test_a_second_run_on_the_same_folder_is_refused(tmp_path, annotator):
+    out = tmp_path / "out"
+    with RunLock(out):
+        with pytest.raises(LockedError, match="another odaextract run"):
+            run([SEEDS[0]], out, annotator=annotator)
+    assert not (out / STATE_DIR / "lock").exists()
+
+
+def test_a_stale_lock_is_taken_over(tmp_path, annotator):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    out = tmp_path / "out"
+    lock = out / STATE_DIR / "lock"
+    lock.parent.mkdir(parents=True)
+    lock.write_text(f"{os.uname().nodename} {dead.pid}\n")
+    result = run([SEEDS[0]], out, annotator=annotator)
+    assert result.count("processed") == 1
+    assert not lock.exists()
+
+
+def test_resume_after_sigkill_gives_the_uninterrupted_result(tmp_path):
+    documents = SEEDS + HELDOUT_DOCS
+    inputs = _inputs(tmp_path / "in", documents)
+    for i, document in enumerate(documents):  # eight documents: time to kill between two
+        shutil.copy(document, inputs / f"copy{i}-{document.name}")
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--jobs", "1", "--quiet", "--out"]
+
+    victim = subprocess.Popen(command + [str(killed)], cwd=ROOT, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    state = killed / STATE_DIR / "docs"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (state.exists() and any(state.glob("*.json"))):
+        time.sleep(0.01)
+    victim.send_signal(signal.SIGKILL)
+    victim.wait()
+    finished_before_kill = len(list(state.glob("*.json")))
+    assert 1 <= finished_before_kill < 2 * len(documents), "the kill must land mid-run"
+    assert not (killed / "mentions.jsonl").exists()  # no half-written dataset
+    assert not list(killed.glob(".*.tmp"))
+
+    subprocess.run(command + [str(killed)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(command + [str(clean)], cwd=ROOT, check=True, capture_output=True)
+    assert _datasets(killed) == _datasets(clean)
+    manifest = json.loads((killed / "manifest.json").read_text())
+    assert manifest["documents"]["skipped"] == finished_before_kill
+    # The SIGKILLed run left its lock behind; the resumed run took it over as stale and released it.
+    assert not (killed / STATE_DIR / "lock").exists()
+
+
+def test_export_parquet_and_the_readme_duckdb_query(tmp_path, seed_run):
+    duckdb = pytest.importorskip("duckdb")
+    from pipeline.export import export
+
+    out, _ = seed_run
+    target = tmp_path / "mentions.parquet"
+    rows = export(out / "mentions.jsonl", target, "parquet")
+    assert rows == sum(1 for _ in (out / "mentions.jsonl").open())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    query = readme.split("```sql\n", 1)[1].split("```", 1)[0].replace("outputs/mentions.parquet", str(target))
+    totals = duckdb.sql(query).fetchall()
+    by_country = {(iso3, currency): total for iso3, currency, total, _ in totals}
+    # "Japan has disbursed a total of 579 million US dollars since 2007 ... in Somalia."
+    assert by_country[("SOM", "USD")] >= 579_000_000
+    csv_rows = export(out / "mentions.jsonl", tmp_path / "mentions.csv", "csv")
+    assert csv_rows == rows
