@@ -1,0 +1,478 @@
+"""Behaviour of the MONEY finder on white-paper prose, the seed gold, and generated text.
+
+The hand-written sentences imitate the White Paper's style rather than
+repeating the seeds, so that passing them means the rules generalize; the
+seed test then pins exact spans and norms against the annotators' gold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pycountry
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.money import CONTEXT_CONFIDENCE, MoneyMatch, amount_to_json, find_money
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "gold-seeds.jsonl"
+CORPUS = ROOT / "corpus"
+ISO_4217 = {c.alpha_3 for c in pycountry.currencies}
+
+
+def found(text: str) -> list[tuple]:
+    """(span, amount, currency, approximate, bound, confidence, equivalent_of) per match."""
+    return [
+        (text[m.start : m.end], m.amount, m.currency, m.approximate, m.bound, m.confidence, m.equivalent_of)
+        for m in find_money(text)
+    ]
+
+
+def one(span, amount, currency, approx=False, bound=None, conf=1.0, equiv=None):
+    return (span, Decimal(amount), currency, approx, bound, conf, equiv)
+
+
+# --------------------------------------------------------------------------
+# Styles, on sentences written for these tests.
+# --------------------------------------------------------------------------
+
+POSITIVE = {
+    # symbols, codes and words, before and after
+    "symbol before, thousands and decimals": (
+        "Net ODA disbursements reached US$9,457 million, and grants totalled $17,499.94 million.",
+        [one("US$9,457 million", "9457000000", "USD"), one("$17,499.94 million", "17499940000", "USD")],
+    ),
+    "yen digits with separators": (
+        "The grant of ¥1,234,567 covered the cost of the patrol equipment.",
+        [one("¥1,234,567", "1234567", "JPY")],
+    ),
+    "words after": (
+        "Japan contributed a total of 15.53 million US dollars and 300 million yen to the fund.",
+        [one("15.53 million US dollars", "15530000", "USD"), one("300 million yen", "300000000", "JPY")],
+    ),
+    "codes before and after": (
+        "The agreement covers JPY 300 million for training and 5 million USD for equipment.",
+        [one("JPY 300 million", "300000000", "JPY"), one("5 million USD", "5000000", "USD")],
+    ),
+    "euro and pound": (
+        "The EU added €3 million, the United Kingdom £2.5bn, and Germany 15 million euros.",
+        [one("€3 million", "3000000", "EUR"), one("£2.5bn", "2500000000", "GBP"),
+         one("15 million euros", "15000000", "EUR")],
+    ),
+    "pounds sterling and EUR/GBP codes": (
+        "Contributions were 4 million pounds sterling, EUR 1.2 million and GBP 800,000.",
+        [one("4 million pounds sterling", "4000000", "GBP"), one("EUR 1.2 million", "1200000", "EUR"),
+         one("GBP 800,000", "800000", "GBP")],
+    ),
+    "other ISO codes before a number": (
+        "The facility lends CHF 2.5 million, KRW 1 billion and XDR 50 million to members.",
+        [one("CHF 2.5 million", "2500000", "CHF"), one("KRW 1 billion", "1000000000", "KRW"),
+         one("XDR 50 million", "50000000", "XDR")],
+    ),
+    "scale abbreviations": (
+        "Pledges were $6 bn, ¥3tn and €4mn in total.",
+        [one("$6 bn", "6000000000", "USD"), one("¥3tn", "3000000000000", "JPY"), one("€4mn", "4000000", "EUR")],
+    ),
+    "thousand": (
+        "Each grassroots project receives up to $100 thousand.",
+        [one("$100 thousand", "100000", "USD", bound="upper")],
+    ),
+    "numbers as words": (
+        "Japan decided to provide one billion yen and twenty-five million dollars for reconstruction.",
+        [one("one billion yen", "1000000000", "JPY"), one("twenty-five million dollars", "25000000", "USD")],
+    ),
+    "number word with hundred, sentence-initial capital": (
+        "Five hundred million yen was allocated to the project.",
+        [one("Five hundred million yen", "500000000", "JPY")],
+    ),
+    # dollars other than the US dollar, and other named currencies
+    "qualified dollar symbols": (
+        "Partners added A$5 million, C$2 million, HK$1 million, S$3 million and NZ$4 million.",
+        [one("A$5 million", "5000000", "AUD"), one("C$2 million", "2000000", "CAD"),
+         one("HK$1 million", "1000000", "HKD"), one("S$3 million", "3000000", "SGD"),
+         one("NZ$4 million", "4000000", "NZD")],
+    ),
+    "qualified dollar words": (
+        "Australia gave 6 million Australian dollars and Canada 7 million Canadian dollars.",
+        [one("6 million Australian dollars", "6000000", "AUD"),
+         one("7 million Canadian dollars", "7000000", "CAD")],
+    ),
+    "yuan and RMB": (
+        "China committed RMB 9 million and 10 million yuan, plus CNY 11 million.",
+        [one("RMB 9 million", "9000000", "CNY"), one("10 million yuan", "10000000", "CNY"),
+         one("CNY 11 million", "11000000", "CNY")],
+    ),
+    "qualified rupees": (
+        "India provided 5 million Indian rupees.",
+        [one("5 million Indian rupees", "5000000", "INR")],
+    ),
+    # hedges and bounds
+    "hedge before symbol": (
+        "Japan has disbursed approximately $447 million since 2007.",
+        [one("$447 million", "447000000", "USD", approx=True)],
+    ),
+    "hedge before words, capitalized": (
+        "Approximately 45 million dollars was disbursed for basic services.",
+        [one("45 million dollars", "45000000", "USD", approx=True)],
+    ),
+    "all hedges": (
+        "It gave some $5 million, an estimated 3 billion yen, approx. €2.5 million, nearly $8 million, "
+        "almost $9 million, around $1 million, roughly $7 million and about ¥2 billion.",
+        [one("$5 million", "5000000", "USD", approx=True), one("3 billion yen", "3000000000", "JPY", approx=True),
+         one("€2.5 million", "2500000", "EUR", approx=True), one("$8 million", "8000000", "USD", approx=True),
+         one("$9 million", "9000000", "USD", approx=True), one("$1 million", "1000000", "USD", approx=True),
+         one("$7 million", "7000000", "USD", approx=True), one("¥2 billion", "2000000000", "JPY", approx=True)],
+    ),
+    "a total of is not a hedge": (
+        "Japan has contributed a total of $4.5 million to the Trust Fund.",
+        [one("$4.5 million", "4500000", "USD")],
+    ),
+    "bounds": (
+        "Japan provided more than ¥35.5 billion, over $4 million, at least €3 million, up to USD 5 million "
+        "and less than £2 million.",
+        [one("¥35.5 billion", "35500000000", "JPY", bound="lower"), one("$4 million", "4000000", "USD", bound="lower"),
+         one("€3 million", "3000000", "EUR", bound="lower"), one("USD 5 million", "5000000", "USD", bound="upper"),
+         one("£2 million", "2000000", "GBP", bound="upper")],
+    ),
+    "over belonging to a verb is not a bound": (
+        "Japan handed over $5 million worth of equipment to the coast guard.",
+        [one("$5 million", "5000000", "USD")],
+    ),
+    "bound and hedge together": (
+        "The loan covers up to approximately ¥20 billion.",
+        [one("¥20 billion", "20000000000", "JPY", approx=True, bound="upper")],
+    ),
+    # equivalents
+    "equivalent in parentheses, hedged": (
+        "Japan provided approximately $1.98 billion (approximately ¥196 billion) in assistance to Afghanistan.",
+        [one("$1.98 billion", "1980000000", "USD", approx=True, equiv=1),
+         one("¥196 billion", "196000000000", "JPY", approx=True, equiv=0)],
+    ),
+    "equivalent, only the converted one hedged": (
+        "Japan announced assistance of $120 million (approximately ¥14 billion) for the region.",
+        [one("$120 million", "120000000", "USD", equiv=1),
+         one("¥14 billion", "14000000000", "JPY", approx=True, equiv=0)],
+    ),
+    "equivalent, yen first": (
+        "In FY2015 Japan extended ¥100.3 billion ($920 million) in ODA loans.",
+        [one("¥100.3 billion", "100300000000", "JPY", equiv=1), one("$920 million", "920000000", "USD", equiv=0)],
+    ),
+    "slash pair": (
+        "Gross disbursements were US$13,584 million / ¥1,598.9 billion in 2016.",
+        [one("US$13,584 million", "13584000000", "USD", equiv=1),
+         one("¥1,598.9 billion", "1598900000000", "JPY", equiv=0)],
+    ),
+    "or-equivalent": (
+        "Japan pledged ¥5 billion, or about $45 million, to the fund.",
+        [one("¥5 billion", "5000000000", "JPY", equiv=1),
+         one("$45 million", "45000000", "USD", approx=True, equiv=0)],
+    ),
+    "two currencies joined by and are not equivalents": (
+        "Japan gave $5 million and ¥3 billion to two different funds.",
+        [one("$5 million", "5000000", "USD"), one("¥3 billion", "3000000000", "JPY")],
+    ),
+    # enumerations and ranges
+    "enumeration": (
+        "Japan provided $2.6 million and $3.1 million to UNICEF and UNHCR respectively.",
+        [one("$2.6 million", "2600000", "USD"), one("$3.1 million", "3100000", "USD")],
+    ),
+    "enumeration sharing the scale and currency": (
+        "Japan gave 2, 3 and 4 million dollars in the three years.",
+        [one("2", "2000000", "USD"), one("3", "3000000", "USD"), one("4 million dollars", "4000000", "USD")],
+    ),
+    "between ... and": (
+        "Each grant will be between $10 million and $15 million.",
+        [one("$10 million", "10000000", "USD", bound="lower"), one("$15 million", "15000000", "USD", bound="upper")],
+    ),
+    "dash range sharing prefix and scale": (
+        "Japan will provide $10–15 million annually.",
+        [one("$10", "10000000", "USD", bound="lower"), one("15 million", "15000000", "USD", bound="upper")],
+    ),
+    "dash range sharing suffix": (
+        "The programme costs 10-15 million dollars per year.",
+        [one("10", "10000000", "USD", bound="lower"), one("15 million dollars", "15000000", "USD", bound="upper")],
+    ),
+    "hedged range": (
+        "It will cost approximately ¥2–3 billion.",
+        [one("¥2", "2000000000", "JPY", approx=True, bound="lower"),
+         one("3 billion", "3000000000", "JPY", approx=True, bound="upper")],
+    ),
+    "range in words": (
+        "Reconstruction will need two to three billion yen.",
+        [one("two", "2000000000", "JPY", bound="lower"), one("three billion yen", "3000000000", "JPY", bound="upper")],
+    ),
+    "ranging from": (
+        "Grants ranging from $1 million to $2 million were approved.",
+        [one("$1 million", "1000000", "USD", bound="lower"), one("$2 million", "2000000", "USD", bound="upper")],
+    ),
+    "from ... to is a change, not a range": (
+        "The contribution increased from $10 million to $15 million.",
+        [one("$10 million", "10000000", "USD"), one("$15 million", "15000000", "USD")],
+    ),
+    "range and its converted range": (
+        "It will cost approximately $10–15 million (¥1.1–1.6 billion).",
+        [one("$10", "10000000", "USD", approx=True, bound="lower", equiv=2),
+         one("15 million", "15000000", "USD", approx=True, bound="upper", equiv=3),
+         one("¥1.1", "1100000000", "JPY", bound="lower", equiv=0),
+         one("1.6 billion", "1600000000", "JPY", bound="upper", equiv=1)],
+    ),
+    "separated first member does not take the scale": (
+        "Projects cost $500,000 to 1 million each.",
+        [one("$500,000", "500000", "USD", bound="lower"), one("1 million", "1000000", "USD", bound="upper")],
+    ),
+    # currency from context
+    "unit statement in parentheses": (
+        "Japan's contributions (in US dollars): UNHCR (6.2 million), WFP (3.0 million).",
+        [one("6.2 million", "6200000", "USD", conf=CONTEXT_CONFIDENCE),
+         one("3.0 million", "3000000", "USD", conf=CONTEXT_CONFIDENCE)],
+    ),
+    "unit statement with a scale": (
+        "Disbursements (unit: US$ million): Afghanistan 6.2, Iraq 3, 2017 total 9.2.",
+        [one("6.2", "6200000", "USD", conf=CONTEXT_CONFIDENCE), one("3", "3000000", "USD", conf=CONTEXT_CONFIDENCE),
+         one("9.2", "9200000", "USD", conf=CONTEXT_CONFIDENCE)],
+    ),
+    "unit statement after the figures, hedged figure": (
+        "UNHCR received about 6.2 million and WFP 3.0 million (in millions of yen).",
+        [one("6.2 million", "6200000", "JPY", approx=True, conf=CONTEXT_CONFIDENCE),
+         one("3.0 million", "3000000", "JPY", conf=CONTEXT_CONFIDENCE)],
+    ),
+    "unit statement covers amounts, not counts": (
+        "In 2017 (in US dollars), 2 million refugees received 6 million.",
+        [one("6 million", "6000000", "USD", conf=CONTEXT_CONFIDENCE)],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", POSITIVE.values(), ids=POSITIVE.keys())
+def test_style(text, expected):
+    assert found(text) == expected
+
+
+NEGATIVE = [
+    "including human resources development for approximately 20,000 people",
+    "Japan imports approximately 80% of its crude oil from the region.",
+    "In 2017, frequent terror attacks happened around the world.",
+    "strengthen border control capabilities,Note 42 and",
+    "money launderingNote 44 and terrorist financing",
+    "drawn up at the G7 Ise-Shima Summit",
+    "officers from 10 ASEAN member states took part",
+    "see page 23 for details",
+    "it would help develop 2,000 personnel for counter-terrorism",
+    "Japan provided seven used vessels to Viet Nam.",
+    "more than 670 people were trained",
+    "In 2023, 17 maritime security officers from 13 countries participated.",
+    "from 72,000 in 2008 to 157,000 in 2016",
+    "(see Part III, Section 2 (4) for the details)",
+    "In FY2009 and TICAD 8, COVID-19 and ALOS-2.",
+    "SDG 16 and COP 28 were discussed.",
+    "The IMF special drawing rights of SDR 5 million were allocated.",
+    "1,000 pounds of rice were delivered.",
+    "Nepal received 5 million rupees.",  # several countries' currency: not guessed
+    "The fund (CDF) lists 5.2 million refugees and 3.1 million in aid.",  # an acronym, not a unit
+    "2 million refugees",
+    "Japan is the third largest donor, with ten yen coins as a symbol.",
+    "$1e999",
+    "version 1.2.3 million",
+    "Converted at the rate of US$1 = ¥108.8.",  # an exchange rate, not an amount given
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_money(text):
+    assert find_money(text) == []
+
+
+def test_bare_numbers_next_to_money_are_not_money():
+    text = "Japan provided $5 million to 30 NGOs, $5 million, 10 vessels, and ¥3 billion to 2 million refugees."
+    assert [s for s, *_ in found(text)] == ["$5 million", "$5 million", "¥3 billion"]
+
+
+def test_amounts_are_exact_decimals():
+    (m,) = find_money("It pledged $1.98 billion.")
+    assert m.amount == Decimal("1980000000")
+    assert isinstance(m.amount, Decimal)
+    assert amount_to_json(m.amount) == 1980000000
+    assert type(amount_to_json(m.amount)) is int
+
+
+def test_huge_amounts_keep_every_digit():
+    digits = "9" * 40
+    (m,) = find_money(f"${digits} trillion")
+    assert m.amount == Decimal(digits + "0" * 12)
+    assert amount_to_json(m.amount) == int(digits) * 10**12
+
+
+def test_amount_to_json():
+    assert amount_to_json(Decimal("0.5")) == 0.5
+    assert type(amount_to_json(Decimal("2.00"))) is int
+    assert amount_to_json(Decimal("1E+3")) == 1000
+    assert amount_to_json(Decimal("17499940000")) == 17499940000
+
+
+def test_find_money_returns_money_matches():
+    (m,) = find_money("¥45 billion")
+    assert isinstance(m, MoneyMatch)
+    with pytest.raises(AttributeError):
+        m.amount = Decimal(1)  # frozen: matches are shared by the pipeline's components
+
+
+# --------------------------------------------------------------------------
+# The seeds: every gold MONEY mention, and nothing else.
+# --------------------------------------------------------------------------
+
+
+def _gold_docs():
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("doc", _gold_docs(), ids=lambda d: d["doc_id"])
+def test_seed_gold(doc):
+    text = (CORPUS / f"{doc['doc_id']}.txt").read_text(encoding="utf-8")
+    # The gold offsets are valid only for the exact text it was annotated on.
+    assert hashlib.sha256(text.encode("utf-8")).hexdigest() == doc["text_sha256"]
+    gold = [
+        (m["start"], m["end"], m["text"], m["norm"]["amount"], m["norm"]["currency"], m["norm"]["approximate"])
+        for m in doc["mentions"]
+        if m["label"] == "MONEY"
+    ]
+    assert gold, "the seeds have MONEY mentions"
+    predicted = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        for m in find_money(paragraph):
+            predicted.append(
+                (offset + m.start, offset + m.end, paragraph[m.start : m.end],
+                 amount_to_json(m.amount), m.currency, m.approximate)
+            )
+            assert m.confidence == 1.0  # every seed amount writes its currency
+        offset += len(paragraph) + 1
+    assert predicted == gold
+
+
+def test_seed_equivalent_pairs():
+    text = (CORPUS / "wpdc-2017-security-stability.txt").read_text(encoding="utf-8")
+    pairs = []
+    for paragraph in text.split("\n"):
+        ms = find_money(paragraph)
+        pairs += [(paragraph[m.start : m.end], paragraph[ms[m.equivalent_of].start : ms[m.equivalent_of].end])
+                  for m in ms if m.equivalent_of is not None]
+    assert pairs == [
+        ("$1.98 billion", "¥196 billion"), ("¥196 billion", "$1.98 billion"),
+        ("$120 million", "¥14 billion"), ("¥14 billion", "$120 million"),
+    ]
+
+
+# --------------------------------------------------------------------------
+# Properties.
+# --------------------------------------------------------------------------
+
+SCALES = {"": 0, "thousand": 3, "million": 6, "billion": 9, "trillion": 12, "mn": 6, "bn": 9, "tn": 12}
+# (prefix, suffix, currency): the amount is rendered as prefix + number + scale + suffix.
+CURRENCIES = [
+    ("$", "", "USD"), ("US$", "", "USD"), ("¥", "", "JPY"), ("€", "", "EUR"), ("£", "", "GBP"),
+    ("A$", "", "AUD"), ("HK$", "", "HKD"),
+    ("USD ", "", "USD"), ("JPY ", "", "JPY"), ("EUR ", "", "EUR"), ("GBP ", "", "GBP"),
+    ("CHF ", "", "CHF"), ("XDR ", "", "XDR"),
+    ("", " USD", "USD"), ("", " JPY", "JPY"), ("", " EUR", "EUR"), ("", " GBP", "GBP"),
+    ("", " €", "EUR"), ("", " ¥", "JPY"),
+    ("", " US dollars", "USD"), ("", " dollars", "USD"), ("", " yen", "JPY"), ("", " euros", "EUR"),
+    ("", " pounds", "GBP"), ("", " Australian dollars", "AUD"),
+]
+HEDGES = {
+    "": (False, None), "approximately ": (True, None), "about ": (True, None), "some ": (True, None),
+    "nearly ": (True, None), "more than ": (False, "lower"), "at least ": (False, "lower"),
+    "up to ": (False, "upper"), "less than ": (False, "upper"), "a total of ": (False, None),
+}
+
+
+@st.composite
+def rendered_amounts(draw):
+    integer = draw(st.integers(min_value=0, max_value=10**12))
+    decimals = draw(st.integers(min_value=0, max_value=2))
+    fraction = draw(st.integers(min_value=0, max_value=10**decimals - 1)) if decimals else 0
+    number = f"{integer:,}" if draw(st.booleans()) else str(integer)
+    if decimals:
+        number += f".{fraction:0{decimals}d}"
+    scale = draw(st.sampled_from(sorted(SCALES)))
+    if scale:
+        number += draw(st.sampled_from([" ", ""])) + scale if scale in ("mn", "bn", "tn") else " " + scale
+    prefix, suffix, currency = draw(st.sampled_from(CURRENCIES))
+    hedge = draw(st.sampled_from(sorted(HEDGES)))
+    value = (Fraction(integer) + Fraction(fraction, 10**decimals)) * 10 ** SCALES[scale]
+    return hedge, prefix + number + suffix, value, currency
+
+
+@settings(max_examples=400, deadline=None)
+@given(rendered_amounts())
+def test_rendered_amounts(case):
+    hedge, amount_text, value, currency = case
+    text = f"In 2019, Japan provided {hedge}{amount_text} to the project."
+    (m,) = find_money(text)
+    assert text[m.start : m.end] == amount_text
+    assert Fraction(m.amount) == value  # exact, checked against an independent computation
+    assert m.currency == currency
+    assert (m.approximate, m.bound) == HEDGES[hedge]
+    assert m.confidence == 1.0
+    assert m.equivalent_of is None
+
+
+MONEYISH = st.lists(
+    st.sampled_from([
+        "$", "US$", "¥", "€", "HK$", "1", "23", ",", "000", ".", "5", " ", " ", "million", "bn", "yen",
+        "dollars", "(", ")", "approximately ", "over ", "–", "-", " to ", " and ", "between ", "from ",
+        "(in US dollars)", "unit: ", "/", " or ", "SDR", "USD", "XDR", "COP", "one", "twenty", "billion",
+        "\n", "ſ", "İ", "Note", "%", "2019", "people", "\u00a0", "١", "e",
+    ]),
+    max_size=40,
+).map("".join)
+
+
+def _check_invariants(text: str) -> None:
+    ms = find_money(text)
+    assert ms == sorted(ms, key=lambda m: m.start)
+    previous_end = 0
+    for i, m in enumerate(ms):
+        assert previous_end <= m.start < m.end <= len(text)
+        previous_end = m.end
+        span = text[m.start : m.end]
+        assert span == span.strip()
+        assert span[-1] not in ".,;:)"
+        assert m.currency in ISO_4217
+        assert m.amount.is_finite() and m.amount >= 0
+        assert m.bound in (None, "lower", "upper")
+        assert m.confidence in (1.0, CONTEXT_CONFIDENCE)
+        if m.equivalent_of is not None:
+            assert ms[m.equivalent_of].equivalent_of == i
+            assert ms[m.equivalent_of].currency != m.currency
+        amount_to_json(m.amount)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_arbitrary_text_never_raises(text):
+    _check_invariants(text)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(MONEYISH)
+def test_money_like_text_never_raises(text):
+    _check_invariants(text)
+
+
+# --------------------------------------------------------------------------
+# The vocabulary file.
+# --------------------------------------------------------------------------
+
+
+def test_vocabulary_maps_to_iso_codes():
+    data = json.loads((ROOT / "pipeline" / "data" / "currencies.json").read_text(encoding="utf-8"))
+    targets = [*data["symbols"].values(), *data["words"].values(), *data["code_aliases"].values(),
+               *data["codes_after"]]
+    assert set(targets) <= ISO_4217
+    assert "SDR" not in ISO_4217 and "XDR" in ISO_4217
