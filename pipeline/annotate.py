@@ -128,6 +128,6 @@ class Annotator:
                 (ls + shift, le + shift, ss + shift, se + shift, is_org)
                 for ls, le, ss, se, is_org in (doc._.odax_abbreviations or ())
             )
-            sentences = tuple((s.start_char + shift, s.end_char + shift) for s in doc.sents)
+            sentences = tuple((start + shift, end + shift) for start, end in (doc._.odax_sentences or ()))
             annotated.append(AnnotatedBlock(block, mentions, abbreviations, sentences))
         return AnnotatedDocument(document, tuple(annotated))

@@ -127,11 +127,21 @@ def _run_pattern() -> re.Pattern[str]:
 _TOKEN = re.compile(r"[^\s,]+")
 
 
+@lru_cache(maxsize=8)
+def _heads_by_last_word(heads: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for head in heads:  # longest first, as given
+        parts = tuple(head.split())
+        index.setdefault(parts[-1], []).append(parts)
+    return {last: tuple(options) for last, options in index.items()}
+
+
 def _ends_with_head(words: list[str], end: int, heads: tuple[str, ...]) -> int:
     """Length in words of the head ending at words[end-1], or 0."""
-    for head in heads:
-        parts = head.split()
-        if len(parts) <= end and words[end - len(parts) : end] == parts:
+    if end < 1:
+        return 0
+    for parts in _heads_by_last_word(heads).get(words[end - 1], ()):
+        if len(parts) <= end and tuple(words[end - len(parts) : end]) == parts:
             return len(parts)
     return 0
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.candidates import Candidate, add_candidates
 
-for _name in ("odax_candidates", "odax_mentions", "odax_abbreviations", "odax_context"):
+for _name in ("odax_candidates", "odax_mentions", "odax_abbreviations", "odax_context", "odax_sentences"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

@@ -69,7 +69,7 @@ def test_run_records_bad_inputs_and_processes_the_rest(tmp_path, annotator, monk
     out = tmp_path / "out"
     # Reuse the session's loaded model instead of loading a second one.
     monkeypatch.setattr("pipeline.run.Annotator", lambda config_path=None: annotator)
-    result = CliRunner().invoke(main, ["run", str(inputs), str(tmp_path / "missing.txt"), "--out", str(out)])
+    result = CliRunner().invoke(main, ["run", str(inputs), str(tmp_path / "missing.txt"), "--out", str(out), "--jobs", "1"])
     assert result.exit_code == 1
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     by_file = {e["path"].rsplit("/", 1)[-1]: e for e in errors}
@@ -88,8 +88,12 @@ def test_run_records_bad_inputs_and_processes_the_rest(tmp_path, annotator, monk
 
 def test_run_on_the_corpus_exits_zero(tmp_path, annotator, monkeypatch):
     monkeypatch.setattr("pipeline.run.Annotator", lambda config_path=None: annotator)
-    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(tmp_path), "--quiet"])
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(tmp_path), "--quiet", "--jobs", "1"])
     assert result.exit_code == 0, result.output
-    assert "2 documents processed, 0 failed" in result.output
+    assert "processed" in result.output and "skipped" in result.output  # the summary table
     manifest = json.loads((tmp_path / "manifest.json").read_text())
-    assert manifest["documents"] == {"processed": 2, "failed": 0}
+    assert manifest["documents"] == {"processed": 2, "skipped": 0, "failed": 0}
+    again = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(tmp_path), "--jobs", "1"])
+    assert again.exit_code == 0
+    assert "skipped: " in again.output  # not a terminal: one plain line per document
+    assert json.loads((tmp_path / "manifest.json").read_text())["documents"]["skipped"] == 2

@@ -41,13 +41,17 @@ def test_mentions_are_flat_sorted_and_never_overlap(seed_run):
 def test_documents_and_manifest(seed_run):
     out, result = seed_run
     documents = [DocumentRecord.model_validate(r) for r in _lines(out / "documents.jsonl")]
+    for document in documents:
+        # The stored text is what offsets index; for a text input, the input itself.
+        stored = (out / document.text_file).read_text(encoding="utf-8")
+        assert stored == (CORPUS / f"{document.doc_id}.txt").read_text(encoding="utf-8")
     assert {d.doc_id for d in documents} == {"wpdc-2017-security-stability", "wpdc-2023-security-stability"}
     mentions = _lines(out / "mentions.jsonl")
     for document in documents:
         assert sum(document.counts.values()) == sum(1 for m in mentions if m["doc_id"] == document.doc_id)
         assert document.char_count == len((CORPUS / f"{document.doc_id}.txt").read_text(encoding="utf-8"))
     manifest = RunManifest.model_validate_json((out / "manifest.json").read_text())
-    assert manifest.documents == {"processed": 2, "failed": 0}
+    assert manifest.documents == {"processed": 2, "skipped": 0, "failed": 0}
     assert sum(manifest.mentions.values()) == len(mentions)
     assert (out / "errors.jsonl").read_text() == ""
 
