@@ -1,0 +1,109 @@
+"""Each component on spacy.blank("en") and hand-built Docs: no model needed."""
+
+from decimal import Decimal
+
+import pytest
+import spacy
+
+import pipeline.components  # noqa: F401  (registers the extensions and factories)
+from pipeline.components.candidates import Candidate
+from pipeline.components.countries import CountryRecognizer
+from pipeline.components.money import MoneyRecognizer
+from pipeline.components.organizations import OrganizationRecognizer
+from pipeline.components.resolver import MentionResolver, select_non_overlapping
+from pipeline.money import MoneyMatch
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("en")
+
+
+def _texts(doc, label=None):
+    return [doc.text[c.start : c.end] for c in doc._.odax_candidates or () if label in (None, c.label)]
+
+
+def test_country_component_longest_match_regions_and_currency(nlp):
+    doc = nlp.make_doc("Japan’s aid to Papua New Guinea, the Gulf of Guinea states and Chad, paid in US dollars.")
+    CountryRecognizer(nlp, "countries")(doc)
+    assert _texts(doc) == ["Japan", "Papua New Guinea", "Chad"]
+    assert [c.norm["iso3"] for c in doc._.odax_candidates] == ["JPN", "PNG", "TCD"]
+
+
+def test_country_matching_is_case_sensitive(nlp):
+    doc = nlp.make_doc("a turkey and a chad; then Turkey.")
+    CountryRecognizer(nlp, "countries")(doc)
+    assert _texts(doc) == ["Turkey"]
+
+
+def test_money_component_adapts_any_finder(nlp):
+    def finder(text):
+        return [
+            MoneyMatch(0, 3, Decimal("5000000"), "USD", True, None, 1.0, 1),
+            MoneyMatch(5, 8, Decimal("600000000"), "JPY", True, None, 1.0, 0),
+        ]
+
+    doc = nlp.make_doc("$5m (¥6b) given")
+    MoneyRecognizer("money", finder)(doc)
+    first, second = doc._.odax_candidates
+    assert first.norm["amount"] == 5000000 and first.norm["equivalent_of"] == [5, 8]
+    assert second.norm["equivalent_of"] == [0, 3]
+
+
+def test_money_factory_takes_its_finder_from_the_registry():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("odaextract_money", config={"finder": {"@misc": "odaextract.money_finder.v1"}})
+    doc = nlp("Japan provided approximately $1.98 billion (approximately ¥196 billion).")
+    amounts = [(doc.text[c.start : c.end], c.norm["amount"], c.norm["currency"]) for c in doc._.odax_candidates]
+    assert amounts == [("$1.98 billion", 1980000000, "USD"), ("¥196 billion", 196000000000, "JPY")]
+
+
+def test_organization_component_accepts_org_definitions_only(nlp):
+    text = (
+        "The Kenya Ports Authority (KPA) signed the Regional Agreement on Port Safety (RAPS) "
+        "with the World Food Programme."
+    )
+    doc = nlp.make_doc(text)
+    OrganizationRecognizer(nlp, "organizations")(doc)
+    # Registry and name rule find the names; the accepted definition adds the pair.
+    assert sorted(_texts(doc, "ORG")) == ["KPA", "Kenya Ports Authority", "Kenya Ports Authority", "World Food Programme"]
+    by_short = {text[ss:se]: is_org for _, _, ss, se, is_org in doc._.odax_abbreviations}
+    assert by_short == {"KPA": True, "RAPS": False}
+
+
+def test_organization_component_reverse_definition_and_registry_norm(nlp):
+    doc = nlp.make_doc("JICA (Japan International Cooperation Agency) and UNICEF worked together.")
+    OrganizationRecognizer(nlp, "organizations")(doc)
+    norms = {doc.text[c.start : c.end]: c.norm for c in doc._.odax_candidates}
+    assert norms["Japan International Cooperation Agency"]["acronym"] == "JICA"
+    assert norms["UNICEF"]["id"] == "unicef"
+
+
+def test_model_spans_inside_a_non_org_definition_are_dropped(nlp):
+    doc = nlp.make_doc("capacity in Maritime Domain Awareness (MDA) for partners")
+    doc._.odax_candidates = [Candidate(12, 37, "ORG", 40, "model", {"name": "Maritime Domain Awareness", "acronym": None})]
+    OrganizationRecognizer(nlp, "organizations")(doc)
+    assert _texts(doc, "ORG") == []
+
+
+def test_resolver_prefers_priority_then_length(nlp):
+    candidates = [
+        Candidate(0, 17, "ORG", 80, "rule", {}),  # Japan Coast Guard
+        Candidate(0, 5, "COUNTRY", 60, "gazetteer", {}),  # Japan
+        Candidate(20, 30, "ORG", 40, "model", {}),
+        Candidate(22, 26, "DATE", 90, "rule", {}),
+        Candidate(40, 42, "ORG", 80, "registry", {}),
+        Candidate(40, 50, "ORG", 80, "rule", {}),
+    ]
+    chosen = select_non_overlapping(candidates)
+    assert [(c.start, c.end, c.label) for c in chosen] == [(0, 17, "ORG"), (22, 26, "DATE"), (40, 50, "ORG")]
+
+
+def test_resolver_records_sentences(nlp):
+    pipe = spacy.blank("en")
+    pipe.add_pipe("sentencizer")
+    doc = pipe("Japan gave aid. Kenya received it.")
+    doc._.odax_candidates = [Candidate(16, 21, "COUNTRY", 60, "gazetteer", {"iso3": "KEN"})]
+    MentionResolver("resolver")(doc)
+    [mention] = doc._.odax_mentions
+    assert doc.text[mention.sentence_start : mention.sentence_end] == "Kenya received it."

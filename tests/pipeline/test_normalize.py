@@ -1,0 +1,52 @@
+"""Document-level decisions, on real text through the real pipeline."""
+
+from pathlib import Path
+
+from pipeline.ingest import SourceDocument
+from pipeline.normalize import normalize
+from pipeline.structure import structure
+
+
+def _mentions(annotator, text):
+    source = SourceDocument("d", Path("d.txt"), "text", text, "0" * 64)
+    normalized = normalize(annotator.annotate(structure(source)))
+    return [(text[m.mention.start : m.mention.end], m.mention.label, m.mention.norm) for m in normalized]
+
+
+def test_acronym_defined_once_links_uses_in_later_paragraphs(annotator):
+    text = (
+        "Japan supported the Lake Victoria Basin Commission (LVBC) in 2019.\n"
+        "In 2021, LVBC expanded its monitoring network with Japan's support.\n"
+    )
+    orgs = [(t, n) for t, label, n in _mentions(annotator, text) if label == "ORG"]
+    assert [t for t, _ in orgs] == ["Lake Victoria Basin Commission", "LVBC", "LVBC"]
+    assert all(n["name"] == "Lake Victoria Basin Commission" and n["acronym"] == "LVBC" for _, n in orgs)
+
+
+def test_reverse_definition_links_both_forms(annotator):
+    text = "NCGM (National Center for Global Health and Medicine) dispatched experts. NCGM also trained nurses.\n"
+    orgs = [(t, n) for t, label, n in _mentions(annotator, text) if label == "ORG"]
+    assert [t for t, _ in orgs] == ["NCGM", "National Center for Global Health and Medicine", "NCGM"]
+    assert {(n["name"], n["acronym"]) for _, n in orgs} == {("National Center for Global Health and Medicine", "NCGM")}
+
+
+def test_short_form_of_a_treaty_is_not_an_org_anywhere(annotator):
+    text = (
+        "Japan concluded the Agreement on Port State Measures (PSMA) in 2017.\n"
+        "PSMA parties met in Bangkok.\n"
+    )
+    assert [t for t, label, _ in _mentions(annotator, text) if label == "ORG"] == []
+
+
+def test_registry_acronym_only_when_the_document_uses_it(annotator):
+    without = [n for t, label, n in _mentions(annotator, "The World Health Organization helped Ghana.\n") if label == "ORG"]
+    assert without == [{"name": "World Health Organization", "acronym": None, "id": "who", "kind": "un_agency"}]
+    used = [n for t, label, n in _mentions(annotator, "The World Health Organization and WHO staff helped Ghana.\n") if label == "ORG"]
+    assert {n["acronym"] for n in used} == {"WHO"}
+
+
+def test_one_norm_per_organization_in_a_document(annotator):
+    text = "The UN Security Council met in 2016.\nThe Security Council adopted a resolution.\n"
+    norms = [n for t, label, n in _mentions(annotator, text) if label == "ORG"]
+    assert len(norms) == 2 and norms[0] == norms[1]
+    assert norms[0]["name"] == "United Nations Security Council"

@@ -1,0 +1,75 @@
+import json
+
+import pytest
+
+from pipeline.organizations import RegistryError, find_org_names, is_not_org_title, load_registry, parse_registry
+
+
+def _names(text):
+    return [text[s:e] for s, e in find_org_names(text)]
+
+
+def test_packaged_registry_loads_and_resolves_names_aliases_and_acronyms():
+    registry = load_registry()
+    assert len(registry.entries) >= 400
+    jica = registry.lookup("JICA")
+    assert jica.name == "Japan International Cooperation Agency" and jica.kind == "government"
+    assert registry.lookup("UN Office on Drugs and Crime").acronym == "UNODC"
+    assert registry.lookup("the World Food Programme").acronym == "WFP"  # folded: article and case
+    assert registry.lookup("Ministry of Magic") is None
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("{not json", "1: not JSON"),
+        ('{"id": "x", "name": "X Agency", "acronym": null, "aliases": [], "kind": "spaceship"}', "kind"),
+        ('{"id": "Bad Id", "name": "X Agency", "acronym": null, "aliases": [], "kind": "other"}', "id"),
+        ('{"id": "x", "name": "X Agency", "aliases": [], "kind": "other"}', "acronym"),
+        ('{"id": "x", "name": "X Agency", "acronym": null, "aliases": [], "kind": "other", "extra": 1}', "extra"),
+    ],
+)
+def test_malformed_registry_entry_fails_naming_line_and_field(line, message):
+    with pytest.raises(RegistryError, match=message) as info:
+        parse_registry([line], "orgs.jsonl")
+    assert str(info.value).startswith("orgs.jsonl:1:")
+
+
+def test_duplicate_registry_id_is_rejected():
+    entry = json.dumps({"id": "x", "name": "X Agency", "acronym": None, "aliases": [], "kind": "other"})
+    with pytest.raises(RegistryError, match="orgs.jsonl:2: duplicate id 'x'"):
+        parse_registry([entry, entry], "orgs.jsonl")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("support from the Kenya Ports Authority for the port", ["Kenya Ports Authority"]),
+        ("JICA worked with the Ministry of Health and Wellness of Jamaica.", ["Ministry of Health and Wellness"]),
+        ("under the Project for Capacity Development of Ghana Police Service Phase II", ["Ghana Police Service"]),
+        ("the Hydrographic Department of the Sri Lanka Navy trained", ["Hydrographic Department", "Sri Lanka Navy"]),
+        ("with Makerere University and the Uganda Virus Research Institute.", ["Makerere University", "Uganda Virus Research Institute"]),
+        ("the Institut Pasteur de Dakar tested samples", ["Institut Pasteur de Dakar"]),
+        ("a grant to the Fund for Peacebuilding in the Sahel", ["Fund for Peacebuilding"]),
+        ("the Japan-World Bank Partnership Program", []),
+        ("the GPS Earth Observation Network System", []),
+        ("This Trust Fund was used", []),
+        ("the Agency said", []),
+    ],
+)
+def test_name_rule_finds_organizations_in_unseen_styles(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "name, excluded",
+    [
+        ("Paris Agreement", True),
+        ("Sendai Framework", True),
+        ("TICAD Summit", True),
+        ("Project for Water Supply", True),
+        ("Asian Development Bank", False),
+    ],
+)
+def test_not_org_titles(name, excluded):
+    assert is_not_org_title(name) is excluded
