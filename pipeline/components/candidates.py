@@ -36,3 +36,20 @@ def add_candidates(doc: Doc, candidates: Iterable[Candidate]) -> None:
         existing = []
         doc._.odax_candidates = existing
     existing.extend(candidates)
+
+
+class CandidateFinder:
+    """Base of the finder components: `match` finds, `set_annotations` records
+    (the split spaCy's SpanRuler uses), `__call__` does both."""
+
+    name: str
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Candidate]:
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> None:
+        add_candidates(doc, candidates)

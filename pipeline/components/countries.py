@@ -7,7 +7,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
+from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
 from pipeline.countries import load_gazetteer
 
 _BLOCK = "NOT_COUNTRY"
@@ -19,7 +19,7 @@ def _names_a_currency(span) -> bool:
     return bool(following) and following[0].lower_.startswith("dollar")
 
 
-class CountryRecognizer:
+class CountryRecognizer(CandidateFinder):
     def __init__(self, nlp: Language, name: str):
         self.name = name
         gazetteer = load_gazetteer()
@@ -30,10 +30,6 @@ class CountryRecognizer:
         # Regions and seas are matched too so that "Gulf of Guinea" hides "Guinea".
         self.matcher.add(_BLOCK, list(nlp.tokenizer.pipe(sorted(gazetteer.not_countries))))
         self._block_id = nlp.vocab.strings[_BLOCK]
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def match(self, doc: Doc) -> list[Candidate]:
         spans = filter_spans(self.matcher(doc, as_spans=True))
@@ -49,9 +45,6 @@ class CountryRecognizer:
                 Candidate(span.start_char, span.end_char, "COUNTRY", PRIORITY["country"], "gazetteer", norm)
             )
         return candidates
-
-    def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> None:
-        add_candidates(doc, candidates)
 
 
 @Language.factory("odaextract_countries", assigns=["doc._.odax_candidates"])

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
+from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
 
 
 @spacy.registry.misc("odaextract.date_finder.v1")
@@ -18,14 +18,10 @@ def make_date_finder() -> Callable[[str, Optional[int]], Sequence]:
     return find_dates
 
 
-class DateRecognizer:
+class DateRecognizer(CandidateFinder):
     def __init__(self, name: str, finder: Callable[[str, Optional[int]], Sequence]):
         self.name = name
         self.finder = finder
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def match(self, doc: Doc) -> list[Candidate]:
         context = doc._.odax_context or {}
@@ -38,9 +34,6 @@ class DateRecognizer:
             }
             candidates.append(Candidate(match.start, match.end, "DATE", PRIORITY["date_rule"], "rule", norm))
         return candidates
-
-    def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> None:
-        add_candidates(doc, candidates)
 
 
 @Language.factory(

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
+from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
 from pipeline.countries import load_gazetteer, lookup as country_lookup
 from pipeline.organizations import has_org_head, is_not_org_title
 from pipeline.spans import trim_span
@@ -28,15 +28,11 @@ _PLURAL_END = re.compile(r"(?:[^s'’]s|ies)$")
 _PLURAL_NAMES = frozenset({"Nations", "Affairs", "Forces", "Headquarters", "Works", "Communications", "Relations", "Studies", "Sciences", "Industries", "Frontières", "Emirates", "States"})
 
 
-class ModelEntityMapper:
+class ModelEntityMapper(CandidateFinder):
     def __init__(self, name: str, labels: list[str]):
         self.name = name
         self.labels = frozenset(labels)
         self.places = load_gazetteer().not_countries
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def match(self, doc: Doc) -> list[Candidate]:
         text = doc.text
@@ -67,9 +63,6 @@ class ModelEntityMapper:
             norm = {"name": surface, "acronym": None}
             candidates.append(Candidate(start, end, "ORG", PRIORITY["org_model"], "model", norm))
         return candidates
-
-    def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> None:
-        add_candidates(doc, candidates)
 
 
 @Language.factory(

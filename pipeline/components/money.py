@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
+from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
 
 
 @spacy.registry.misc("odaextract.money_finder.v1")
@@ -18,14 +18,10 @@ def make_money_finder() -> Callable[[str], Sequence]:
     return find_money
 
 
-class MoneyRecognizer:
+class MoneyRecognizer(CandidateFinder):
     def __init__(self, name: str, finder: Callable[[str], Sequence]):
         self.name = name
         self.finder = finder
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def match(self, doc: Doc) -> list[Candidate]:
         from pipeline.money import amount_to_json
@@ -46,9 +42,6 @@ class MoneyRecognizer:
                 norm["equivalent_of"] = [other.start, other.end]
             candidates.append(Candidate(match.start, match.end, "MONEY", PRIORITY["money_rule"], "rule", norm))
         return candidates
-
-    def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> None:
-        add_candidates(doc, candidates)
 
 
 @Language.factory(
