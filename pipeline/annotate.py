@@ -123,7 +123,8 @@ class Annotator:
         annotated = []
         for block, doc in zip(blocks, self.nlp.pipe(docs(), batch_size=self.batch_size)):
             shift = block.start
-            mentions = tuple(_shift(m, shift) for m in (doc._.odax_mentions or ()))
+            # ResolvedMention(*m): after nlp.pipe(n_process=...) extension values come back as plain lists.
+            mentions = tuple(_shift(ResolvedMention(*m), shift) for m in (doc._.odax_mentions or ()))
             abbreviations = tuple(
                 (ls + shift, le + shift, ss + shift, se + shift, is_org)
                 for ls, le, ss, se, is_org in (doc._.odax_abbreviations or ())

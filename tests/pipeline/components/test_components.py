@@ -107,3 +107,24 @@ def test_resolver_records_sentences(nlp):
     MentionResolver("resolver")(doc)
     [mention] = doc._.odax_mentions
     assert doc.text[mention.sentence_start : mention.sentence_end] == "Kenya received it."
+
+
+def test_extension_values_survive_multiprocess_pipe(annotator):
+    """Docs cross process boundaries as bytes: the extension values must be plain data."""
+    from pipeline.components.resolver import ResolvedMention
+
+    texts = [
+        "In 2019, Japan provided $5 million to Kenya through the Kenya Ports Authority (KPA).",
+        "KPA and UNICEF worked in Ghana from 2016 to 2018.",
+    ]
+
+    def contexts():
+        for text in texts:
+            doc = annotator.nlp.make_doc(text)
+            doc._.odax_context = {"year": 2019, "kind": "paragraph"}
+            yield doc
+
+    single = [[ResolvedMention(*m) for m in doc._.odax_mentions] for doc in annotator.nlp.pipe(contexts())]
+    multi = [[ResolvedMention(*m) for m in doc._.odax_mentions] for doc in annotator.nlp.pipe(contexts(), n_process=2)]
+    assert multi == single
+    assert {m.label for m in single[0]} == {"DATE", "COUNTRY", "MONEY", "ORG"}
