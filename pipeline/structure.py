@@ -32,6 +32,10 @@ _NOTE = re.compile(r"^-\s+\S|^\*\S|^Note\s+\d+\s*:")
 _CAPTION = re.compile(r"\(Photo(?:s)?\s*:[^)]*\)\s*$")
 _EDITION = re.compile(r"White Paper on Development Cooperation\s+((?:19|20)\d\d)\b")
 _MAX_HEADING_CHARS = 160
+# spaCy refuses Docs over nlp.max_length (1,000,000 chars) and slows on huge ones; a
+# "paragraph" this long is a file without line breaks, cut at sentence ends.
+MAX_BLOCK_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?。][\"'”’)]*\s+")
 
 
 @dataclass(frozen=True)
@@ -103,8 +107,32 @@ def structure(document: SourceDocument) -> StructuredDocument:
             path = [(lvl, title) for lvl, title in path if lvl < level]
             path.append((level, _heading_title(stripped)))
         section = " > ".join(title for _, title in path) or None
-        blocks.append(Block(block_kind(stripped), start, end, section, document.page_at(start)))
+        kind = block_kind(stripped)
+        for piece_start, piece_end in split_long(text, start, end):
+            blocks.append(Block(kind, piece_start, piece_end, section, document.page_at(piece_start)))
     return StructuredDocument(document, tuple(blocks), edition_year)
+
+
+def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:
+    """[start, end) cut into pieces of at most `limit` chars, at the last sentence
+    end (else the last whitespace) before each limit, whitespace trimmed."""
+    pieces = []
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+        if cut < limit // 2:
+            space = window.rfind(" ")
+            cut = space + 1 if space > 0 else limit
+        piece_end = start + cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 def _from_layout(document: SourceDocument) -> tuple[Block, ...]:
@@ -118,5 +146,6 @@ def _from_layout(document: SourceDocument) -> tuple[Block, ...]:
             path.append((level, _heading_title(" ".join(text[layout.start : layout.end].split()))))
         section = " > ".join(title for _, title in path) or None
         kind = layout.kind if layout.kind in ("heading", "paragraph", "caption", "note") else "paragraph"
-        blocks.append(Block(kind, layout.start, layout.end, section, document.page_at(layout.start)))
+        for piece_start, piece_end in split_long(text, layout.start, layout.end):
+            blocks.append(Block(kind, piece_start, piece_end, section, document.page_at(piece_start)))
     return tuple(blocks)

@@ -43,3 +43,15 @@ def test_edition_year_is_read_from_the_title():
     doc = structure(_doc("White Paper on Development Cooperation 2019\nJapan supports Kenya.\n"))
     assert doc.edition_year == 2019
     assert structure(_doc("Japan supports Kenya in 2019.\n")).edition_year is None
+
+
+def test_regression_file_without_line_breaks_is_cut_into_spacy_sized_blocks():
+    sentence = "Japan provided $5 million to Kenya in 2019. "
+    text = sentence * 2000  # 88,000 chars on one line
+    doc = structure(_doc(text))
+    assert len(doc.blocks) > 1
+    assert all(b.end - b.start <= 20_000 for b in doc.blocks)
+    assert all(text[b.start : b.end].startswith("Japan") for b in doc.blocks)
+    assert all(text[b.start : b.end].endswith("2019.") for b in doc.blocks)
+    covered = "".join(text[b.start : b.end] for b in doc.blocks)
+    assert covered.replace(" ", "") == text.replace(" ", "")
