@@ -183,7 +183,7 @@ def _is_sentence_end(text: str, i: int) -> bool:
 
 def _left_boundary(text: str, end: int) -> int:
     """Start of the stretch before `end` a long form may use: no sentence end,
-    newline, ';', ':', bracket or parenthesis inside."""
+    newline, ';', ':', bracket, parenthesis or possessive inside."""
     limit = max(0, end - _MAX_LOOKBACK)
     i = end - 1
     while i >= limit:
@@ -192,6 +192,9 @@ def _left_boundary(text: str, end: int) -> int:
             return i + 1
         if c in ".!?" and _is_sentence_end(text, i):
             return i + 1
+        # A possessive ends whatever comes before the name: "with Peru’s National Institute ... (INDECI)".
+        if c in "'’" and text[i + 1 : i + 2] == "s" and text[i + 2 : i + 3].isspace():
+            return i + 3
         i -= 1
     if limit == 0:
         return 0

@@ -32,7 +32,8 @@ DEFAULT_CONFIG = "config.cfg"
 class AnnotatedBlock:
     block: Block
     mentions: tuple[ResolvedMention, ...]  # document offsets
-    abbreviations: tuple[tuple[int, int, int, int, bool], ...]  # document offsets, is_org
+    # document offsets; what the long form names: "ORG", "COUNTRY" or None (something else)
+    abbreviations: tuple[tuple[int, int, int, int, Optional[str]], ...]
     sentences: tuple[tuple[int, int], ...]  # document offsets
 
 
@@ -79,6 +80,28 @@ def model_description(nlp: Language) -> str:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A table's unit line, "(Unit: US$ million)", and the rows it governs, "Grant aid: 1,234.56 (40.9%)".
+_UNIT_STATEMENT = re.compile(r"\(\s*[Uu]nits?\s*:[^()]*\)")
+_TABLE_ROW = re.compile(r"^[^.!?:\n]{1,80}:\s*[-\u2212]?\d[\d,]*(?:\.\d+)?(?:\s*\([^()]*\))?\s*$")
+
+
+def table_units(texts: list[str]) -> list[Optional[str]]:
+    """For each block, the unit statement of the table it is a row of, or None.
+
+    A unit line (or a heading carrying one) starts a table; it lasts while
+    the following blocks are rows.
+    """
+    units: list[Optional[str]] = []
+    current: Optional[str] = None
+    for text in texts:
+        statement = _UNIT_STATEMENT.search(text)
+        is_row = _TABLE_ROW.match(text) is not None
+        if statement and not is_row:
+            current = statement.group()
+        elif not is_row:
+            current = None
+        units.append(current if is_row else None)
+    return units
 
 
 def _context_year(text: str, before: int, edition_year: Optional[int]) -> Optional[int]:
@@ -111,12 +134,17 @@ class Annotator:
         text = document.source.text
         blocks = document.blocks
 
+        block_texts = [text[block.start : block.end] for block in blocks]
+        units = table_units(block_texts)
+
         def docs() -> Iterator:
-            for block in blocks:
-                doc = self.nlp.make_doc(text[block.start : block.end])
+            for block, block_text, unit in zip(blocks, block_texts, units):
+                doc = self.nlp.make_doc(block_text)
                 doc._.odax_context = {
                     "year": _context_year(text, block.start, document.edition_year),
                     "kind": block.kind,
+                    "money_unit": unit,
+                    "table_row": _TABLE_ROW.match(block_text) is not None,
                 }
                 yield doc
 
@@ -126,8 +154,8 @@ class Annotator:
             # ResolvedMention(*m): after nlp.pipe(n_process=...) extension values come back as plain lists.
             mentions = tuple(_shift(ResolvedMention(*m), shift) for m in (doc._.odax_mentions or ()))
             abbreviations = tuple(
-                (ls + shift, le + shift, ss + shift, se + shift, is_org)
-                for ls, le, ss, se, is_org in (doc._.odax_abbreviations or ())
+                (ls + shift, le + shift, ss + shift, se + shift, names)
+                for ls, le, ss, se, names in (doc._.odax_abbreviations or ())
             )
             sentences = tuple((start + shift, end + shift) for start, end in (doc._.odax_sentences or ()))
             annotated.append(AnnotatedBlock(block, mentions, abbreviations, sentences))

@@ -110,8 +110,9 @@ _ATOM_RE = re.compile(
     _GATE
     + _PREFIX
     + r"(?P<core>" + "|".join(_ALTERNATIVES) + r")"
-    # Not the head of a longer number, a percentage or a compound (`2017-related`).
-    + r"(?![\w%])(?![.,]\d)(?![-‐][A-Za-z])"
+    # Not the head of a longer number, a percentage or a compound (`2017-related`);
+    # `FY2014-FY2016` is a range, not a compound.
+    + r"(?![\w%])(?![.,]\d)(?![-‐](?!J?FY\d)[A-Za-z])"
 )
 
 # Anchored at the end of the text just before an atom.

@@ -245,6 +245,12 @@ _UNIT_IN_RE = re.compile(
     rf"[IiUu](?<![\w.][IiUu])(?P<lead>(?<=[Ii])[Nn]\s+|(?<=[Uu])(?i:nits?\s*:\s*)){_UNIT_BODY}",
     re.VERBOSE,
 )
+# "(Unit: ¥100 million)": a unit with a power-of-ten multiplier, in table headers.
+# Its amount-like "¥100 million" is the unit, not money.
+_UNIT_MULT_RE = re.compile(
+    rf"\(\s*(?i:units?\s*:\s*)(?:(?P<us>{_SYMBOL_ALT})|(?P<uc>[A-Z]{{3}})\s)\s?(?P<mult>10+)\s*"
+    rf"(?P<s2>(?i:{_SCALE_ALT}))?(?![\w])[^()]*\)"
+)
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z(\[\"'\u201c\u2018])|\n")
 
 
@@ -450,6 +456,11 @@ def _apply_context(text: str, cands: list[_Cand]) -> None:
     if not bare:
         return
     units = []
+    for u in _UNIT_MULT_RE.finditer(text):
+        cur = _symbol(u.group("us")) if u.group("us") is not None else _code(u.group("uc"))
+        if cur is not None:
+            scale = _SCALES[_key(u.group("s2"))] if u.group("s2") else 0
+            units.append((u.start(), u.end(), cur, scale + len(u.group("mult")) - 1))
     for u in (*_UNIT_PAREN_RE.finditer(text), *_UNIT_IN_RE.finditer(text)):
         if u.group("uw") is not None:
             cur = _WORDS[_key(u.group("uw"))]
@@ -491,6 +502,9 @@ def _apply_context(text: str, cands: list[_Cand]) -> None:
 def find_money(text: str) -> list[MoneyMatch]:
     """Every MONEY mention in one paragraph, sorted by start, never overlapping."""
     cands = [c for c in (_Cand(m, text) for m in _NUMBER_RE.finditer(text)) if not c.glued]
+    unit_spans = [(u.start(), u.end()) for u in _UNIT_MULT_RE.finditer(text)]
+    if unit_spans:
+        cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in unit_spans)]
     low = text.lower()
     if any(w in low for w in _WORD_SCALE_TRIGGERS):
         words = [_Cand(m, text) for m in _WORD_NUMBER_RE.finditer(text)]

@@ -17,6 +17,7 @@ from typing import Optional
 from pipeline.abbreviations import find_short_form_uses
 from pipeline.annotate import AnnotatedDocument
 from pipeline.components.resolver import ResolvedMention
+from pipeline.countries import load_gazetteer, lookup as country_lookup
 from pipeline.organizations import Registry, load_registry
 from pipeline.structure import Block
 
@@ -34,6 +35,7 @@ class _Definitions:
     long_by_short: dict[str, str]
     short_by_long: dict[str, str]
     not_org_shorts: frozenset[str]
+    country_by_short: dict[str, str]  # short form -> ISO alpha-3
 
 
 def _definitions(document: AnnotatedDocument) -> _Definitions:
@@ -41,20 +43,26 @@ def _definitions(document: AnnotatedDocument) -> _Definitions:
     long_by_short: dict[str, str] = {}
     short_by_long: dict[str, str] = {}
     not_org: set[str] = set()
+    countries: dict[str, str] = {}
     for block in document.blocks:
-        for long_start, long_end, short_start, short_end, is_org in block.abbreviations:
+        for long_start, long_end, short_start, short_end, names in block.abbreviations:
             short, long_form = text[short_start:short_end], text[long_start:long_end]
-            if is_org:
+            if names == "ORG":
                 long_by_short.setdefault(short, long_form)
                 short_by_long.setdefault(long_form, short)
             else:
                 not_org.add(short)
-    return _Definitions(long_by_short, short_by_long, frozenset(not_org - set(long_by_short)))
+                iso3 = country_lookup(long_form) if names == "COUNTRY" else None
+                if iso3:
+                    countries.setdefault(short, iso3)
+    countries = {short: iso3 for short, iso3 in countries.items() if short not in long_by_short}
+    return _Definitions(long_by_short, short_by_long, frozenset(not_org - set(long_by_short)), countries)
 
 
 def _link_short_form_uses(document: AnnotatedDocument, definitions: _Definitions) -> list[DocumentMention]:
     text = document.structured.source.text
-    shorts = list(definitions.long_by_short)
+    shorts = [*definitions.long_by_short, *definitions.country_by_short]
+    short_names = load_gazetteer().short_names
     linked: list[DocumentMention] = []
     for annotated in document.blocks:
         block = annotated.block
@@ -66,8 +74,13 @@ def _link_short_form_uses(document: AnnotatedDocument, definitions: _Definitions
                 if any(start < e and s < end for s, e in taken):
                     continue
                 sentence = next(((s, e) for s, e in annotated.sentences if s <= start < e), (block.start, block.end))
-                norm = {"name": definitions.long_by_short[short], "acronym": short}
-                found.append(DocumentMention(ResolvedMention(start, end, "ORG", "acronym", norm, *sentence), block))
+                if short in definitions.country_by_short:
+                    iso3 = definitions.country_by_short[short]
+                    mention = ResolvedMention(start, end, "COUNTRY", "acronym", {"iso3": iso3, "name": short_names.get(iso3)}, *sentence)
+                else:
+                    norm = {"name": definitions.long_by_short[short], "acronym": short}
+                    mention = ResolvedMention(start, end, "ORG", "acronym", norm, *sentence)
+                found.append(DocumentMention(mention, block))
                 taken.append((start, end))
         for mention in annotated.mentions:
             if mention.label == "ORG" and text[mention.start : mention.end] in definitions.not_org_shorts:

@@ -184,14 +184,19 @@ def _split_enumerations(tokens: list[tuple[str, int, int]], w: _Words) -> list[l
 
 
 def _strip_country_prefix(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """"Japan-World Bank" -> "World Bank": a country joined by a hyphen names a partnership."""
+    """"Japan-World Bank Partnership" -> "World Bank ...": a country joined by a hyphen to a
+    known organization names a partnership with it. Before other names the country
+    belongs to the name: "Japan-China Friendship Environmental Protection Center"."""
     from pipeline.countries import lookup
 
     if tokens and "-" in tokens[0][0]:
         word, start, end = tokens[0]
         prefix, _, rest = word.partition("-")
         if rest[:1].isupper() and lookup(prefix):
-            return [(rest, start + len(prefix) + 1, end)] + tokens[1:]
+            registry = load_registry()
+            words = [rest] + [t[0] for t in tokens[1:]]
+            if any(registry.lookup(" ".join(words[:n])) for n in range(1, min(len(words), 6) + 1)):
+                return [(rest, start + len(prefix) + 1, end)] + tokens[1:]
     return tokens
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Sequence
 
 import spacy
@@ -19,6 +20,27 @@ def make_money_finder() -> Callable[[str], Sequence]:
 
 
 class MoneyRecognizer(CandidateFinder):
+    def _find(self, doc: Doc) -> list:
+        """The finder's matches; a table row is read after its table's unit
+        statement ("(Unit: US$ million) Grant aid: 1,234.56"), as one sentence."""
+        unit = (doc._.odax_context or {}).get("money_unit")
+        if not unit:
+            return list(self.finder(doc.text))
+        prefix = unit + " "
+        found = list(self.finder(prefix + doc.text))
+        kept = [i for i, m in enumerate(found) if m.start >= len(prefix)]
+        index = {old: new for new, old in enumerate(kept)}
+        shift = len(prefix)
+        return [
+            replace(
+                found[i],
+                start=found[i].start - shift,
+                end=found[i].end - shift,
+                equivalent_of=index.get(found[i].equivalent_of),
+            )
+            for i in kept
+        ]
+
     def __init__(self, name: str, finder: Callable[[str], Sequence]):
         self.name = name
         self.finder = finder
@@ -26,11 +48,14 @@ class MoneyRecognizer(CandidateFinder):
     def match(self, doc: Doc) -> list[Candidate]:
         from pipeline.money import amount_to_json
 
-        matches = self.finder(doc.text)
+        matches = self._find(doc)
+        table_row = (doc._.odax_context or {}).get("table_row", False)
         candidates = []
         for match in matches:
+            # In a table row, "-265.98" is a negative figure (net disbursements), not a dash.
+            negative = table_row and doc.text[max(0, match.start - 1) : match.start] in ("-", "\u2212")
             norm = {
-                "amount": amount_to_json(match.amount),
+                "amount": amount_to_json(-match.amount if negative else match.amount),
                 "currency": match.currency,
                 "approximate": match.approximate,
                 "bound": match.bound,
@@ -47,6 +72,7 @@ class MoneyRecognizer(CandidateFinder):
 @Language.factory(
     "odaextract_money",
     default_config={"finder": {"@misc": "odaextract.money_finder.v1"}},
+    requires=["doc._.odax_context"],
     assigns=["doc._.odax_candidates"],
 )
 def make_money_recognizer(nlp: Language, name: str, finder: Callable[[str], Sequence]) -> MoneyRecognizer:

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from pipeline.abbreviations import find_definitions
 from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
-from pipeline.countries import load_gazetteer
+from pipeline.countries import load_gazetteer, lookup as country_lookup
 from pipeline.organizations import find_org_names, is_not_org_title, load_registry
 
 # A fallback (non Schwartz-Hearst) definition needs the long form to be an organization already.
@@ -73,8 +73,10 @@ class OrganizationRecognizer:
                 is_org = definition.confidence >= _STRICT_CONFIDENCE or named_org
             else:
                 is_org = named_org and not is_not_org_title(long_form)
+            # "Papua New Guinea (PNG)": the short form names the country in this document.
+            names = "ORG" if is_org else ("COUNTRY" if country_lookup(long_form) else None)
             abbreviations.append(
-                (definition.long_start, definition.long_end, definition.short_start, definition.short_end, is_org)
+                (definition.long_start, definition.long_end, definition.short_start, definition.short_end, names)
             )
             if not is_org:
                 continue
@@ -95,7 +97,7 @@ class OrganizationRecognizer:
     def set_annotations(self, doc: Doc, candidates: list[Candidate], abbreviations: list) -> None:
         # A term the text defines as something else ("Maritime Domain Awareness (MDA)") contradicts
         # the model's guess that part of it is an organization.
-        not_org = [(ls, le) for ls, le, _, _, is_org in abbreviations if not is_org]
+        not_org = [(ls, le) for ls, le, _, _, names in abbreviations if names != "ORG"]
         if not_org and doc._.odax_candidates:
             doc._.odax_candidates = [
                 c

@@ -515,3 +515,9 @@ def test_initialism_definitions_are_found(words, prefix, suffix):
         assert pairs(reverse) == [(long_form, short_form, 1.0)]
     uses = find_short_form_uses(text + " " + short_form, [short_form])
     assert [text[s:e] if e <= len(text) else short_form for s, e, _ in uses] == [short_form, short_form]
+
+
+def test_regression_long_form_never_reaches_across_a_possessive():
+    text = "in Lima, and Japan has worked with Peru’s National Institute of Civil Defense (INDECI) on early warning"
+    [definition] = find_definitions(text)
+    assert text[definition.long_start : definition.long_end] == "National Institute of Civil Defense"

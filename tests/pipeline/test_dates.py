@@ -443,3 +443,12 @@ DATEISH = ["2017", "FY", "FY2019", "1990s", "to", "–", "-", "from", "since", "
 def test_dense_date_like_text_keeps_invariants(words, sep, context_year):
     text = (sep or " ").join(words) if sep else "".join(words)
     _check_invariants(text, find_dates(text, context_year))
+
+
+def test_regression_hyphenated_fiscal_range_and_through():
+    text = "covering 300 million US dollars in FY2014-FY2016, with projects through 2021."
+    found = [(text[m.start : m.end], m.start_date, m.end_date) for m in find_dates(text)]
+    assert found == [
+        ("FY2014-FY2016", date(2014, 4, 1), date(2017, 3, 31)),
+        ("2021", None, date(2021, 12, 31)),
+    ]

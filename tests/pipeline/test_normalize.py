@@ -50,3 +50,11 @@ def test_one_norm_per_organization_in_a_document(annotator):
     norms = [n for t, label, n in _mentions(annotator, text) if label == "ORG"]
     assert len(norms) == 2 and norms[0] == norms[1]
     assert norms[0]["name"] == "United Nations Security Council"
+
+
+def test_regression_country_defined_with_an_acronym_links_later_uses(annotator):
+    text = "In Papua New Guinea (PNG), Japan financed an airport.\nPNG Power Ltd also received support, and PNG hosted APEC.\n"
+    countries = [(t, n["iso3"]) for t, label, n in _mentions(annotator, text) if label == "COUNTRY"]
+    assert countries == [("Papua New Guinea", "PNG"), ("PNG", "PNG"), ("Japan", "JPN"), ("PNG", "PNG")]
+    orgs = [t for t, label, _ in _mentions(annotator, text) if label == "ORG"]
+    assert "PNG Power Ltd" in orgs

@@ -73,3 +73,17 @@ def test_name_rule_finds_organizations_in_unseen_styles(text, expected):
 )
 def test_not_org_titles(name, excluded):
     assert is_not_org_title(name) is excluded
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A country before a non-registry name belongs to it; before a known organization it names a partnership.
+        ("through the Japan-China Friendship Environmental Protection Center in Beijing", ["Japan-China Friendship Environmental Protection Center"]),
+        ("Under the Japan-World Bank Partnership Program", []),
+        ("cooperates with Tonga Power Limited on grids", ["Tonga Power Limited"]),
+        ("where the Government and the Revolutionary Armed Forces of Colombia signed", ["Revolutionary Armed Forces of Colombia"]),
+    ],
+)
+def test_regression_heldout2_names(text, expected):
+    assert _names(text) == expected

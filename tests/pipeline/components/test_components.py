@@ -67,8 +67,8 @@ def test_organization_component_accepts_org_definitions_only(nlp):
     OrganizationRecognizer(nlp, "organizations")(doc)
     # Registry and name rule find the names; the accepted definition adds the pair.
     assert sorted(_texts(doc, "ORG")) == ["KPA", "Kenya Ports Authority", "Kenya Ports Authority", "World Food Programme"]
-    by_short = {text[ss:se]: is_org for _, _, ss, se, is_org in doc._.odax_abbreviations}
-    assert by_short == {"KPA": True, "RAPS": False}
+    by_short = {text[ss:se]: names for _, _, ss, se, names in doc._.odax_abbreviations}
+    assert by_short == {"KPA": "ORG", "RAPS": None}
 
 
 def test_organization_component_reverse_definition_and_registry_norm(nlp):
@@ -128,3 +128,9 @@ def test_extension_values_survive_multiprocess_pipe(annotator):
     multi = [[ResolvedMention(*m) for m in doc._.odax_mentions] for doc in annotator.nlp.pipe(contexts(), n_process=2)]
     assert multi == single
     assert {m.label for m in single[0]} == {"DATE", "COUNTRY", "MONEY", "ORG"}
+
+
+def test_regression_city_named_after_a_country_is_not_the_country(nlp):
+    doc = nlp.make_doc("held in Port of Spain, Trinidad and Tobago, in July 2014")
+    CountryRecognizer(nlp, "countries")(doc)
+    assert _texts(doc) == ["Trinidad and Tobago"]
