@@ -87,10 +87,26 @@ def _read_plain_text(path: Path, data: bytes) -> ReadResult:
 # one-line cause for unusable input).
 Reader = Callable[[Path, bytes], ReadResult]
 
+
+def _read_pdf(path: Path, data: bytes) -> ReadResult:
+    from pipeline.readers.pdf import read_pdf  # lazy: pipeline.readers imports this module
+
+    return read_pdf(path, data)
+
+
+def _read_html(path: Path, data: bytes) -> ReadResult:
+    from pipeline.readers.html import read_html
+
+    return read_html(path, data)
+
+
 # Suffix -> (format name, reader). PDF and HTML readers register here too.
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("text", _read_plain_text),
     ".md": ("markdown", _read_plain_text),
+    ".pdf": ("pdf", _read_pdf),
+    ".html": ("html", _read_html),
+    ".htm": ("html", _read_html),
 }
 
 

@@ -42,6 +42,7 @@ DOCUMENTS_FILE = "documents.jsonl"
 ERRORS_FILE = "errors.jsonl"
 MANIFEST_FILE = "manifest.json"
 TEXTS_DIR = "texts"
+PDF_WORKERS_ENV = "ODAX_PDF_WORKERS"  # read by pipeline.readers.pdf
 
 
 class Progress(Protocol):
@@ -133,6 +134,8 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(config_path: Optional[str]) -> None:
+    # Documents are already spread over processes: a PDF's pages stay in this one.
+    os.environ[PDF_WORKERS_ENV] = "1"
     # Once per process: the model is the expensive part.
     _WORKER["annotator"] = Annotator(Path(config_path) if config_path else None)
 
@@ -254,11 +257,20 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
         outcome.document, outcome.mentions = document, mentions
         progress.advance(str(outcome.path), "processed", f"{len(mentions)} mentions")
 
-    jobs = max(1, min(jobs, len(todo)))
+    requested, jobs = jobs, max(1, min(jobs, len(todo)))
     if jobs == 1:
         local = annotator or (Annotator(config_path) if todo else None)
-        for outcome, key in todo:
-            finish(outcome, key, _work(str(outcome.path), max_bytes, local))
+        # One document at a time here: a large PDF may spread its pages over the requested processes.
+        previous = os.environ.get(PDF_WORKERS_ENV)
+        os.environ[PDF_WORKERS_ENV] = str(requested)
+        try:
+            for outcome, key in todo:
+                finish(outcome, key, _work(str(outcome.path), max_bytes, local))
+        finally:
+            if previous is None:
+                os.environ.pop(PDF_WORKERS_ENV, None)
+            else:
+                os.environ[PDF_WORKERS_ENV] = previous
     else:
         _run_parallel(todo, jobs, config_path, max_bytes, finish)
 

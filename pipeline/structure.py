@@ -11,26 +11,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
+from pipeline.headings import edition_year, mark_level
 from pipeline.ingest import SourceDocument
 
 BlockKind = Literal["heading", "paragraph", "caption", "note"]
 
-# Heading marks and the level they sit at, outermost first. Levels only need
-# to order the marks, so a new mark slots in without renumbering the rest.
-_HEADING_MARKS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"^Part\s+[IVXLC\d]+\b"), 1),
-    (re.compile(r"^Chapter\s+\d+\b"), 2),
-    (re.compile(r"^Section\s+\d+\b"), 3),
-    (re.compile(r"^\(\d{1,2}\)\s+\S"), 4),
-    (re.compile(r"^<[^<>]{2,120}>$"), 5),
-    (re.compile(r"^●\s*\S"), 5),
-    (re.compile(r"^•\s*\S"), 6),
-    (re.compile(r"^■\s*\S"), 7),
-)
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+\S")
 _NOTE = re.compile(r"^-\s+\S|^\*\S|^Note\s+\d+\s*:")
 _CAPTION = re.compile(r"\(Photo(?:s)?\s*:[^)]*\)\s*$")
-_EDITION = re.compile(r"White Paper on Development Cooperation\s+((?:19|20)\d\d)\b")
 _MAX_HEADING_CHARS = 160
 # spaCy refuses Docs over nlp.max_length (1,000,000 chars) and slows on huge ones; a
 # "paragraph" this long is a file without line breaks, cut at sentence ends.
@@ -61,11 +49,11 @@ def heading_level(line: str) -> Optional[int]:
     markdown = _MARKDOWN_HEADING.match(line)
     if markdown:
         return len(markdown.group(1))
-    for pattern, level in _HEADING_MARKS:
-        if pattern.match(line):
-            # A numbered or bulleted line that ends a sentence is a list item, not a heading.
-            return None if line.rstrip().endswith((".", "。")) and level >= 4 else level
-    return None
+    level = mark_level(line)
+    # A numbered or bulleted line that ends a sentence is a list item, not a heading.
+    if level is not None and level >= 4 and line.rstrip().endswith((".", "。")):
+        return None
+    return level
 
 
 def _heading_title(line: str) -> str:
@@ -87,10 +75,9 @@ def structure(document: SourceDocument) -> StructuredDocument:
     """Blocks with section paths: from the reader's layout when it has one,
     else from lines (the text editions put one paragraph per line)."""
     text = document.text
-    edition = _EDITION.search(document.title or "") or _EDITION.search(text)
-    edition_year = int(edition.group(1)) if edition else None
+    edition = edition_year(document.title, text)
     if document.blocks:
-        return StructuredDocument(document, _from_layout(document), edition_year)
+        return StructuredDocument(document, _from_layout(document), edition)
     blocks: list[Block] = []
     path: list[tuple[int, str]] = []
     position = 0
@@ -110,7 +97,7 @@ def structure(document: SourceDocument) -> StructuredDocument:
         kind = block_kind(stripped)
         for piece_start, piece_end in split_long(text, start, end):
             blocks.append(Block(kind, piece_start, piece_end, section, document.page_at(piece_start)))
-    return StructuredDocument(document, tuple(blocks), edition_year)
+    return StructuredDocument(document, tuple(blocks), edition)
 
 
 def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:

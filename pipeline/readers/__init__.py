@@ -1,0 +1,11 @@
+"""Readers for layout formats: PDF (pdfplumber) and HTML (lxml).
+
+Each is a `pipeline.ingest.Reader`: `(path, bytes) -> ReadResult`, raising
+`InputError` with a one-line cause for unusable input. Importing this package
+is cheap: the readers import their parsers when first called.
+"""
+
+from pipeline.readers.html import read_html
+from pipeline.readers.pdf import read_pdf
+
+__all__ = ["read_html", "read_pdf"]
