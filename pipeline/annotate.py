@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -125,38 +126,120 @@ def _shift(mention: ResolvedMention, shift: int) -> ResolvedMention:
     )
 
 
+# Plain data for one block, block-local offsets: what a worker process sends back.
+BlockResult = tuple[tuple, tuple, tuple]  # (mentions, abbreviations, sentences)
+
+# A document with at least this many blocks is annotated across the block pool
+# (when there is one); below it, shipping blocks costs more than it saves.
+PARALLEL_MIN_BLOCKS = 400
+
+
 class Annotator:
     def __init__(self, config_path: Optional[Path] = None, nlp: Optional[Language] = None):
         self.nlp = nlp or build_nlp(config_path)
         self.batch_size = self.nlp.meta.get("odaextract", {}).get("batch_size", 64)
 
-    def annotate(self, document: StructuredDocument) -> AnnotatedDocument:
+    def annotate(self, document: StructuredDocument, pool: Optional["BlockPool"] = None) -> AnnotatedDocument:
+        """All blocks through the pipeline; with a `pool`, a large document's
+        blocks are split over its processes. The result is the same either
+        way: each block is annotated on its own."""
         text = document.source.text
         blocks = document.blocks
-
         block_texts = [text[block.start : block.end] for block in blocks]
         units = table_units(block_texts)
-
-        def docs() -> Iterator:
-            for block, block_text, unit in zip(blocks, block_texts, units):
-                doc = self.nlp.make_doc(block_text)
-                doc._.odax_context = {
+        items = [
+            (
+                block_text,
+                {
                     "year": _context_year(text, block.start, document.edition_year),
                     "kind": block.kind,
                     "money_unit": unit,
                     "table_row": _TABLE_ROW.match(block_text) is not None,
-                }
+                },
+            )
+            for block, block_text, unit in zip(blocks, block_texts, units)
+        ]
+        if pool is not None and pool.workers > 1 and len(items) >= PARALLEL_MIN_BLOCKS:
+            executor = pool.executor()
+            chunk = -(-len(items) // (4 * pool.workers))
+            futures = [executor.submit(_annotate_in_worker, items[i : i + chunk]) for i in range(0, len(items), chunk)]
+            results = [result for future in futures for result in future.result()]
+        else:
+            results = self.annotate_blocks(items)
+        annotated = []
+        for block, (mentions, abbreviations, sentences) in zip(blocks, results):
+            shift = block.start
+            annotated.append(
+                AnnotatedBlock(
+                    block,
+                    tuple(_shift(ResolvedMention(*m), shift) for m in mentions),
+                    tuple((ls + shift, le + shift, ss + shift, se + shift, names) for ls, le, ss, se, names in abbreviations),
+                    tuple((start + shift, end + shift) for start, end in sentences),
+                )
+            )
+        return AnnotatedDocument(document, tuple(annotated))
+
+    def annotate_blocks(self, items: list[tuple[str, dict]]) -> list[BlockResult]:
+        """(text, context) per block -> plain results in block-local offsets."""
+
+        def docs() -> Iterator:
+            for block_text, context in items:
+                doc = self.nlp.make_doc(block_text)
+                doc._.odax_context = context
                 yield doc
 
-        annotated = []
-        for block, doc in zip(blocks, self.nlp.pipe(docs(), batch_size=self.batch_size)):
-            shift = block.start
-            # ResolvedMention(*m): after nlp.pipe(n_process=...) extension values come back as plain lists.
-            mentions = tuple(_shift(ResolvedMention(*m), shift) for m in (doc._.odax_mentions or ()))
-            abbreviations = tuple(
-                (ls + shift, le + shift, ss + shift, se + shift, names)
-                for ls, le, ss, se, names in (doc._.odax_abbreviations or ())
+        return [
+            (
+                # ResolvedMention(*m): after nlp.pipe(n_process=...) extension values come back as plain lists.
+                tuple(ResolvedMention(*m) for m in (doc._.odax_mentions or ())),
+                tuple(tuple(a) for a in (doc._.odax_abbreviations or ())),
+                tuple(tuple(s) for s in (doc._.odax_sentences or ())),
             )
-            sentences = tuple((start + shift, end + shift) for start, end in (doc._.odax_sentences or ()))
-            annotated.append(AnnotatedBlock(block, mentions, abbreviations, sentences))
-        return AnnotatedDocument(document, tuple(annotated))
+            for doc in self.nlp.pipe(docs(), batch_size=self.batch_size)
+        ]
+
+
+_WORKER: dict[str, Annotator] = {}
+
+
+def init_worker(config_path: Optional[str] = None) -> None:
+    """Process-pool initializer: load the pipeline once per process."""
+    _WORKER["annotator"] = Annotator(Path(config_path) if config_path else None)
+
+
+def worker_annotator() -> Annotator:
+    return _WORKER["annotator"]
+
+
+def _annotate_in_worker(items: list[tuple[str, dict]]) -> list[BlockResult]:
+    return _WORKER["annotator"].annotate_blocks(items)
+
+
+class BlockPool:
+    """Processes that annotate the blocks of large documents, each loading the
+    pipeline once; started on first use, so small batches never pay for it."""
+
+    def __init__(self, workers: int, config_path: Optional[Path] = None):
+        self.workers = workers
+        self.config_path = config_path
+        self._executor: Optional[ProcessPoolExecutor] = None
+
+    def executor(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                initializer=init_worker,
+                initargs=(str(self.config_path) if self.config_path else None,),
+            )
+        return self._executor
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> "BlockPool":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()

@@ -23,13 +23,20 @@ from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Protocol, Union
+from typing import Callable, Iterable, Optional, Protocol, Union
 
 import spacy
 
 from models import LABELS, DocumentRecord, ErrorRecord, Mention, RunManifest
 from pipeline import __version__
-from pipeline.annotate import Annotator, config_sha256, model_description
+from pipeline.annotate import (
+    Annotator,
+    BlockPool,
+    config_sha256,
+    init_worker,
+    model_description,
+    worker_annotator,
+)
 from pipeline.ingest import DEFAULT_MAX_BYTES, InputError, discover, read_document
 from pipeline.normalize import normalize
 from pipeline.records import build_document, build_mentions
@@ -104,7 +111,7 @@ def _one_line(exc: BaseException) -> str:
 
 
 def process_document(
-    path: Path, annotator: Annotator, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, annotator: Annotator, max_bytes: int = DEFAULT_MAX_BYTES, pool: Optional[BlockPool] = None
 ) -> tuple[DocumentRecord, list[Mention], str]:
     """All stages for one file: the document record, its mentions and its text.
 
@@ -116,7 +123,7 @@ def process_document(
         stage = "structure"
         structured = structure(source)
         stage = "annotate"
-        annotated = annotator.annotate(structured)
+        annotated = annotator.annotate(structured, pool)
         stage = "normalize"
         normalized = normalize(annotated)
         stage = "records"
@@ -130,20 +137,17 @@ def process_document(
 
 # --- one document, in whichever process ------------------------------------
 
-_WORKER: dict[str, Any] = {}
-
-
 def _init_worker(config_path: Optional[str]) -> None:
     # Documents are already spread over processes: a PDF's pages stay in this one.
     os.environ[PDF_WORKERS_ENV] = "1"
     # Once per process: the model is the expensive part.
-    _WORKER["annotator"] = Annotator(Path(config_path) if config_path else None)
+    init_worker(config_path)
 
 
-def _work(path: str, max_bytes: int, annotator: Optional[Annotator] = None) -> tuple:
+def _work(path: str, max_bytes: int, annotator: Optional[Annotator] = None, pool: Optional[BlockPool] = None) -> tuple:
     """Picklable result: ("ok", document, mentions, text) or ("error", stage, type, message)."""
     try:
-        document, mentions, text = process_document(Path(path), annotator or _WORKER["annotator"], max_bytes)
+        document, mentions, text = process_document(Path(path), annotator or worker_annotator(), max_bytes, pool)
     except Exception as exc:  # recorded by the caller, never swallowed
         return ("error", getattr(exc, "odax_stage", "annotate"), type(exc).__name__, _one_line(exc))
     return ("ok", document.model_dump(mode="json"), [m.model_dump(mode="json") for m in mentions], text)
@@ -260,12 +264,14 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
     requested, jobs = jobs, max(1, min(jobs, len(todo)))
     if jobs == 1:
         local = annotator or (Annotator(config_path) if todo else None)
-        # One document at a time here: a large PDF may spread its pages over the requested processes.
+        # One document at a time here: a large one spreads its PDF pages and its
+        # blocks over the requested processes instead.
         previous = os.environ.get(PDF_WORKERS_ENV)
         os.environ[PDF_WORKERS_ENV] = str(requested)
         try:
-            for outcome, key in todo:
-                finish(outcome, key, _work(str(outcome.path), max_bytes, local))
+            with BlockPool(requested, config_path) as pool:
+                for outcome, key in todo:
+                    finish(outcome, key, _work(str(outcome.path), max_bytes, local, pool))
         finally:
             if previous is None:
                 os.environ.pop(PDF_WORKERS_ENV, None)

@@ -66,6 +66,25 @@ def test_output_is_identical_whatever_the_number_of_jobs(tmp_path):
     assert _datasets(serial) == _datasets(parallel)
 
 
+def test_regression_one_large_document_spreads_its_blocks_and_output_is_unchanged(tmp_path):
+    # A 300-page PDF is one document: with --jobs 2 its blocks go to two processes.
+    from pipeline.annotate import PARALLEL_MIN_BLOCKS
+
+    large = tmp_path / "in" / "large.txt"
+    large.parent.mkdir()
+    text = "".join(p.read_text(encoding="utf-8") for p in SEEDS + HELDOUT_DOCS)
+    copies = -(-PARALLEL_MIN_BLOCKS // text.count("\n")) + 1
+    large.write_text(text * copies, encoding="utf-8")
+    from pipeline.ingest import read_document
+    from pipeline.structure import structure
+
+    assert len(structure(read_document(large)).blocks) >= PARALLEL_MIN_BLOCKS
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    run([large], serial, jobs=1)
+    run([large], parallel, jobs=2)
+    assert _datasets(serial) == _datasets(parallel)
+
+
 def test_a_failing_component_fails_that_document_only(tmp_path, annotator):
     inputs = _inputs(tmp_path / "in", SEEDS[:1])
     (inputs / "boom.txt").write_text("Japan provided BOOM $5 million to Kenya.\n", encoding="utf-8")
