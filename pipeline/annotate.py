@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_right
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -105,11 +106,23 @@ def table_units(texts: list[str]) -> list[Optional[str]]:
     return units
 
 
-def _context_year(text: str, before: int, edition_year: Optional[int]) -> Optional[int]:
-    """The last year written before a block: months without a year take it."""
-    window = text[max(0, before - 4000) : before]
-    years = _YEAR.findall(window)
-    return int(years[-1]) if years else edition_year
+class _YearIndex:
+    """Where the document writes years, found once: months without a year take
+    the last one written before their block (within 4,000 chars)."""
+
+    WINDOW = 4000
+
+    def __init__(self, text: str, edition_year: Optional[int]):
+        found = [(m.end(), int(m.group())) for m in _YEAR.finditer(text)]
+        self.ends = [end for end, _ in found]
+        self.years = [year for _, year in found]
+        self.edition_year = edition_year
+
+    def before(self, offset: int) -> Optional[int]:
+        i = bisect_right(self.ends, offset) - 1
+        if i >= 0 and self.ends[i] > offset - self.WINDOW:
+            return self.years[i]
+        return self.edition_year
 
 
 def _shift(mention: ResolvedMention, shift: int) -> ResolvedMention:
@@ -147,11 +160,12 @@ class Annotator:
         blocks = document.blocks
         block_texts = [text[block.start : block.end] for block in blocks]
         units = table_units(block_texts)
+        years = _YearIndex(text, document.edition_year)
         items = [
             (
                 block_text,
                 {
-                    "year": _context_year(text, block.start, document.edition_year),
+                    "year": years.before(block.start),
                     "kind": block.kind,
                     "money_unit": unit,
                     "table_row": _TABLE_ROW.match(block_text) is not None,
