@@ -7,6 +7,18 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class NoteLinkRecord(BaseModel):
+    """A note reference in the text and the note it points to (document text offsets)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: str
+    reference_start: int = Field(ge=0)
+    reference_end: int = Field(ge=0)
+    note_start: int = Field(ge=0)
+    note_end: int = Field(ge=0)
+
+
 class DocumentRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -21,6 +33,9 @@ class DocumentRecord(BaseModel):
     )
     edition_year: Optional[int] = Field(default=None, description="Edition year when the document states one.")
     pages: Optional[int] = Field(default=None, ge=1)
+    notes: list[NoteLinkRecord] = Field(
+        default_factory=list, description="Note references ('Note 28', 'term*') linked to their note blocks."
+    )
     counts: dict[str, int] = Field(description="Mentions per label.")
     pipeline_version: str
     model: str = Field(description="spaCy model package and version.")

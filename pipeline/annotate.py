@@ -247,6 +247,13 @@ class BlockPool:
             )
         return self._executor
 
+    def start(self) -> None:
+        """Start the processes now (they load the model) so that the loading
+        overlaps with reading the document rather than following it."""
+        executor = self.executor()
+        for _ in range(self.workers):
+            executor.submit(int)
+
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)

@@ -7,10 +7,14 @@ from typing import Optional
 
 import spacy
 
+from dataclasses import asdict
+
 from models import LABELS, DocumentRecord, Mention
+from models.document import NoteLinkRecord
 from pipeline import __version__
 from pipeline.ingest import SourceDocument
 from pipeline.normalize import DocumentMention
+from pipeline.structure import NoteLink
 
 
 class ContractError(ValueError):
@@ -55,7 +59,11 @@ def build_mentions(source: SourceDocument, mentions: list[DocumentMention]) -> l
 
 
 def build_document(
-    source: SourceDocument, mentions: list[Mention], edition_year: Optional[int], model: str
+    source: SourceDocument,
+    mentions: list[Mention],
+    edition_year: Optional[int],
+    model: str,
+    notes: tuple[NoteLink, ...] = (),
 ) -> DocumentRecord:
     counts = Counter(m.label for m in mentions)
     return DocumentRecord(
@@ -67,6 +75,7 @@ def build_document(
         text_file=f"texts/{source.doc_id}.txt",
         edition_year=edition_year,
         pages=len(source.pages) or None,
+        notes=[NoteLinkRecord(**asdict(link)) for link in notes],
         counts={label: counts.get(label, 0) for label in LABELS},
         pipeline_version=__version__,
         model=model,

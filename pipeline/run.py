@@ -50,6 +50,8 @@ ERRORS_FILE = "errors.jsonl"
 MANIFEST_FILE = "manifest.json"
 TEXTS_DIR = "texts"
 PDF_WORKERS_ENV = "ODAX_PDF_WORKERS"  # read by pipeline.readers.pdf
+# An input this large (a long PDF) will use the block pool: start it while the file is read.
+LARGE_INPUT_BYTES = 1_000_000
 
 
 class Progress(Protocol):
@@ -128,7 +130,9 @@ def process_document(
         normalized = normalize(annotated)
         stage = "records"
         mentions = build_mentions(source, normalized)
-        document = build_document(source, mentions, structured.edition_year, model_description(annotator.nlp))
+        document = build_document(
+            source, mentions, structured.edition_year, model_description(annotator.nlp), structured.notes
+        )
         return document, mentions, source.text
     except Exception as exc:
         exc.odax_stage = getattr(exc, "stage", stage)  # type: ignore[attr-defined]
@@ -232,6 +236,9 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
         except InputError as exc:
             outcome.status, outcome.error = "failed", _error(item, "ingest", "InputError", exc.cause, outcome.doc_id)
             continue
+        except PermissionError:
+            outcome.status, outcome.error = "failed", _error(item, "ingest", "InputError", "permission denied", outcome.doc_id)
+            continue
         except OSError as exc:
             outcome.status = "failed"
             outcome.error = _error(item, "ingest", type(exc).__name__, f"cannot read: {exc.strerror or exc}", outcome.doc_id)
@@ -270,6 +277,8 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
         os.environ[PDF_WORKERS_ENV] = str(requested)
         try:
             with BlockPool(requested, config_path) as pool:
+                if requested > 1 and any(outcome.path.stat().st_size > LARGE_INPUT_BYTES for outcome, _ in todo):
+                    pool.start()
                 for outcome, key in todo:
                     finish(outcome, key, _work(str(outcome.path), max_bytes, local, pool))
         finally:

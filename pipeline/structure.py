@@ -36,10 +36,22 @@ class Block:
 
 
 @dataclass(frozen=True)
+class NoteLink:
+    """A note reference in the text ("(Note 28)", "trafficking in persons*") and the note block it points to."""
+
+    label: str
+    reference_start: int
+    reference_end: int
+    note_start: int
+    note_end: int
+
+
+@dataclass(frozen=True)
 class StructuredDocument:
     source: SourceDocument
     blocks: tuple[Block, ...]
     edition_year: Optional[int]
+    notes: tuple[NoteLink, ...] = ()
 
 
 def heading_level(line: str) -> Optional[int]:
@@ -77,7 +89,8 @@ def structure(document: SourceDocument) -> StructuredDocument:
     text = document.text
     edition = edition_year(document.title, text)
     if document.blocks:
-        return StructuredDocument(document, _from_layout(document), edition)
+        blocks = _from_layout(document)
+        return StructuredDocument(document, blocks, edition, link_notes(text, blocks))
     blocks: list[Block] = []
     path: list[tuple[int, str]] = []
     position = 0
@@ -97,7 +110,51 @@ def structure(document: SourceDocument) -> StructuredDocument:
         kind = block_kind(stripped)
         for piece_start, piece_end in split_long(text, start, end):
             blocks.append(Block(kind, piece_start, piece_end, section, document.page_at(piece_start)))
-    return StructuredDocument(document, tuple(blocks), edition)
+    return StructuredDocument(document, tuple(blocks), edition, link_notes(text, tuple(blocks)))
+
+
+_NUMBERED_NOTE = re.compile(r"^(?:-\s*)?Note\s+(\d+)\s*:")
+_TERM_NOTE = re.compile(r"^(?:-\s*)?\*\s*([^*\n]{2,80}?)\s*$")
+_NOTE_REFERENCE = re.compile(r"Note\s+(\d+)(?!\s*:)")
+
+
+def link_notes(text: str, blocks: tuple[Block, ...]) -> tuple[NoteLink, ...]:
+    """Link "Note 42" and "term*" references in the body to their note blocks."""
+    numbered: dict[str, Block] = {}
+    terms: dict[str, Block] = {}
+    for block in blocks:
+        if block.kind != "note":
+            continue
+        line = text[block.start : block.end]
+        number = _NUMBERED_NOTE.match(line)
+        term = _TERM_NOTE.match(line)
+        if number:
+            numbered.setdefault(number.group(1), block)
+        elif term:
+            terms.setdefault(term.group(1).casefold(), block)
+    if not numbered and not terms:
+        return ()
+    term_pattern = (
+        re.compile("(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\s*,?\*", re.I)
+        if terms
+        else None
+    )
+    links: list[NoteLink] = []
+    for block in blocks:
+        if block.kind == "note":
+            continue
+        body = text[block.start : block.end]
+        for found in _NOTE_REFERENCE.finditer(body):
+            note = numbered.get(found.group(1))
+            if note is not None:
+                start = block.start + found.start()
+                links.append(NoteLink(found.group(), start, start + len(found.group()), note.start, note.end))
+        if term_pattern is not None:
+            for found in term_pattern.finditer(body):
+                note = terms[found.group(1).casefold()]
+                start = block.start + found.start()
+                links.append(NoteLink(text[note.start : note.end].lstrip("- *"), start, block.start + found.end(), note.start, note.end))
+    return tuple(sorted(links, key=lambda link: link.reference_start))
 
 
 def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:

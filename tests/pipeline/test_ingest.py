@@ -71,3 +71,21 @@ def test_discover_survives_a_symlink_loop(tmp_path):
     files = [p for p in found if not isinstance(p, InputError)]
     assert [p.name for p in files] == ["a.txt"]
     assert any("symlink loop" in e.cause for e in found if isinstance(e, InputError))
+
+
+def test_unreadable_file_even_as_root(tmp_path, monkeypatch):
+    # CI runs as root, where chmod 0 does not stop a read: simulate the OS refusing.
+    from pathlib import Path
+
+    path = tmp_path / "locked.txt"
+    path.write_text("Japan")
+    real_read_bytes = Path.read_bytes
+
+    def refuse(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError, match="permission denied"):
+        read_document(path)

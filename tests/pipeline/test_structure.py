@@ -55,3 +55,22 @@ def test_regression_file_without_line_breaks_is_cut_into_spacy_sized_blocks():
     assert all(text[b.start : b.end].endswith("2019.") for b in doc.blocks)
     covered = "".join(text[b.start : b.end] for b in doc.blocks)
     assert covered.replace(" ", "") == text.replace(" ", "")
+
+
+def test_note_references_link_to_their_note_blocks():
+    text = (
+        "Japan contributed $4.5 million to the Trust Fund.(Note 28) It also fights money laundering* abroad.\n"
+        "- *Money laundering\n"
+        "- Note 28: UNDP took over the administration of the funds.\n"
+    )
+    doc = structure(_doc(text))
+    links = [(link.label, text[link.reference_start : link.reference_end], text[link.note_start : link.note_end]) for link in doc.notes]
+    assert links == [
+        ("Note 28", "Note 28", "- Note 28: UNDP took over the administration of the funds."),
+        ("Money laundering", "money laundering*", "- *Money laundering"),
+    ]
+
+
+def test_a_reference_without_its_note_is_not_linked():
+    doc = structure(_doc("See Note 3 for details.\n- Note 4: Another note.\n"))
+    assert doc.notes == ()
