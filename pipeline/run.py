@@ -250,8 +250,8 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
             todo.append((outcome, key))
 
     progress.start(len(slots))
-    for outcome in slots:
-        if outcome.status != "processed" or not any(o is outcome for o, _ in todo):
+    for outcome in slots:  # skipped and failed ones are done already; "processed" ones are in todo
+        if outcome.status != "processed":
             progress.advance(str(outcome.path), outcome.status, outcome.error.message if outcome.error else "")
 
     def finish(outcome: Outcome, key: CacheKey, work: tuple) -> None:
