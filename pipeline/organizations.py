@@ -19,6 +19,7 @@ from typing import Iterable, Optional
 from pydantic import ValidationError
 
 from models.registry import RegistryEntry
+from pipeline.countries import lookup as country_lookup
 
 
 class RegistryError(ValueError):
@@ -148,8 +149,6 @@ def _ends_with_head(words: list[str], end: int, heads: tuple[str, ...]) -> int:
 
 def _tail_end(words: list[str], begin: int, w: _Words) -> int:
     """Where a name's "of ..." tail stops: before "in ..." and before "of <country>"."""
-    from pipeline.countries import lookup
-
     for i in range(begin, len(words)):
         if words[i] == "in":
             return i
@@ -157,7 +156,7 @@ def _tail_end(words: list[str], begin: int, w: _Words) -> int:
             rest = words[i + 1 :]
             if rest and rest[0] == "the":
                 rest = rest[1:]
-            if rest and lookup(" ".join(rest)):
+            if rest and country_lookup(" ".join(rest)):
                 return i
     return len(words)
 
@@ -165,15 +164,13 @@ def _tail_end(words: list[str], begin: int, w: _Words) -> int:
 def _split_enumerations(tokens: list[tuple[str, int, int]], w: _Words) -> list[list[tuple[str, int, int]]]:
     """Split "World Bank and the African Union Commission" into two names: at "and"
     when the left side is complete (ends in a head, or is a country)."""
-    from pipeline.countries import lookup
-
     parts: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     for token in tokens:
         if token[0] == "and" and current:
             left = [t[0] for t in current]
             first = next((i for i in range(len(left)) if left[i] not in w.openers and left[i] not in w.connectors), len(left))
-            complete = _ends_with_head(left, len(left), w.heads) or lookup(" ".join(left[first:]))
+            complete = _ends_with_head(left, len(left), w.heads) or country_lookup(" ".join(left[first:]))
             if complete:
                 parts.append(current)
                 current = []
@@ -187,12 +184,10 @@ def _strip_country_prefix(tokens: list[tuple[str, int, int]]) -> list[tuple[str,
     """"Japan-World Bank Partnership" -> "World Bank ...": a country joined by a hyphen to a
     known organization names a partnership with it. Before other names the country
     belongs to the name: "Japan-China Friendship Environmental Protection Center"."""
-    from pipeline.countries import lookup
-
     if tokens and "-" in tokens[0][0]:
         word, start, end = tokens[0]
         prefix, _, rest = word.partition("-")
-        if rest[:1].isupper() and lookup(prefix):
+        if rest[:1].isupper() and country_lookup(prefix):
             registry = load_registry()
             words = [rest] + [t[0] for t in tokens[1:]]
             if any(registry.lookup(" ".join(words[:n])) for n in range(1, min(len(words), 6) + 1)):
