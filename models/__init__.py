@@ -6,6 +6,7 @@ before it is written; `odaextract schema` exports their JSON Schemas.
 
 from models.document import DocumentRecord
 from models.errors import ErrorRecord
+from models.fact import Channel, Fact, FactAmount, FactDate, Track, TrackPoint
 from models.gold import GoldDocument, GoldMention
 from models.manifest import RunManifest
 from models.mention import (
@@ -21,6 +22,8 @@ from models.mention import (
 # The record types other tools consume, by the file they live in.
 RECORD_MODELS = {
     "mention": Mention,
+    "fact": Fact,
+    "track": Track,
     "document": DocumentRecord,
     "error": ErrorRecord,
     "manifest": RunManifest,
@@ -30,10 +33,14 @@ RECORD_MODELS = {
 __all__ = [
     "LABELS",
     "RECORD_MODELS",
+    "Channel",
     "CountryNorm",
     "DateNorm",
     "DocumentRecord",
     "ErrorRecord",
+    "Fact",
+    "FactAmount",
+    "FactDate",
     "GoldDocument",
     "GoldMention",
     "Label",
@@ -41,4 +48,6 @@ __all__ = [
     "MoneyNorm",
     "OrgNorm",
     "RunManifest",
+    "Track",
+    "TrackPoint",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,12 +31,16 @@ class DocumentRecord(BaseModel):
         description="The document text that mention offsets index, relative to the output folder "
         "(for a text input, identical to the input)."
     )
-    edition_year: Optional[int] = Field(default=None, description="Edition year when the document states one.")
+    edition_year: Optional[int] = Field(default=None, description="Edition year: from the title, else a year in the file name.")
+    edition_year_source: Optional[Literal["title", "file_name"]] = Field(
+        default=None, description="Where the edition year came from; null when there is none."
+    )
     pages: Optional[int] = Field(default=None, ge=1)
     notes: list[NoteLinkRecord] = Field(
         default_factory=list, description="Note references ('Note 28', 'term*') linked to their note blocks."
     )
     counts: dict[str, int] = Field(description="Mentions per label.")
+    facts: int = Field(default=0, ge=0, description="Assistance facts in the document.")
     pipeline_version: str
     model: str = Field(description="spaCy model package and version.")
     spacy_version: str

@@ -13,7 +13,7 @@ class ErrorRecord(BaseModel):
 
     path: str
     doc_id: Optional[str] = None
-    stage: Literal["discover", "ingest", "structure", "annotate", "normalize", "records", "write"]
+    stage: Literal["discover", "ingest", "structure", "annotate", "normalize", "facts", "records", "write", "tracks"]
     error_type: str
     message: str
     time: dt.datetime

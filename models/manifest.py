@@ -23,4 +23,6 @@ class RunManifest(BaseModel):
         description="Documents 'processed' in this run, 'skipped' (unchanged since a previous run, results reused) and 'failed'."
     )
     mentions: dict[str, int] = Field(description="Mentions per label, over all documents.")
+    facts: int = Field(ge=0, description="Assistance facts, over all documents.")
+    tracks: int = Field(ge=0, description="Tracks: running totals followed across the documents.")
     files: list[str] = Field(description="Dataset files this run wrote, relative to the output folder.")

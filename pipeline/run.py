@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Optional, Protocol, Union
 
 import spacy
 
-from models import LABELS, DocumentRecord, ErrorRecord, Mention, RunManifest
+from models import LABELS, DocumentRecord, ErrorRecord, Fact, Mention, RunManifest
 from pipeline import __version__
 from pipeline.annotate import (
     Annotator,
@@ -38,13 +38,17 @@ from pipeline.annotate import (
     worker_annotator,
 )
 from pipeline.ingest import DEFAULT_MAX_BYTES, InputError, discover, read_document
+from pipeline.facts import FactExtractor, sentence_parser
 from pipeline.normalize import normalize
-from pipeline.records import build_document, build_mentions
+from pipeline.records import build_document, build_facts, build_mentions
 from pipeline.state import CacheKey, ResultStore, RunLock
 from pipeline.structure import structure
+from pipeline.tracks import build_tracks
 from pipeline.write import atomic_file, write_json, write_jsonl
 
 MENTIONS_FILE = "mentions.jsonl"
+FACTS_FILE = "facts.jsonl"
+TRACKS_FILE = "tracks.jsonl"
 DOCUMENTS_FILE = "documents.jsonl"
 ERRORS_FILE = "errors.jsonl"
 MANIFEST_FILE = "manifest.json"
@@ -75,6 +79,7 @@ class Outcome:
     status: str  # "processed" | "skipped" | "failed"
     document: Optional[dict] = None
     mentions: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
     error: Optional[ErrorRecord] = None
 
 
@@ -83,6 +88,8 @@ class RunResult:
     outcomes: list[Outcome] = field(default_factory=list)
     errors: list[ErrorRecord] = field(default_factory=list)
     mention_counts: Counter = field(default_factory=Counter)
+    fact_count: int = 0
+    track_count: int = 0
     seconds: float = 0.0
     manifest: Optional[RunManifest] = None
 
@@ -114,8 +121,8 @@ def _one_line(exc: BaseException) -> str:
 
 def process_document(
     path: Path, annotator: Annotator, max_bytes: int = DEFAULT_MAX_BYTES, pool: Optional[BlockPool] = None
-) -> tuple[DocumentRecord, list[Mention], str]:
-    """All stages for one file: the document record, its mentions and its text.
+) -> tuple[DocumentRecord, list[Mention], list[Fact], str]:
+    """All stages for one file: the document record, its mentions, its facts and its text.
 
     Raises with `.odax_stage` set on the exception to the stage that failed.
     """
@@ -128,12 +135,16 @@ def process_document(
         annotated = annotator.annotate(structured, pool)
         stage = "normalize"
         normalized = normalize(annotated)
+        stage = "facts"
+        drafts = FactExtractor(sentence_parser(annotator.parser)).extract(annotated, normalized)
         stage = "records"
         mentions = build_mentions(source, normalized)
+        facts = build_facts(source, drafts, structured.edition_year)
         document = build_document(
-            source, mentions, structured.edition_year, model_description(annotator.nlp), structured.notes
+            source, mentions, structured.edition_year, model_description(annotator.nlp), structured.notes,
+            structured.edition_year_source, len(facts),
         )
-        return document, mentions, source.text
+        return document, mentions, facts, source.text
     except Exception as exc:
         exc.odax_stage = getattr(exc, "stage", stage)  # type: ignore[attr-defined]
         raise
@@ -149,12 +160,18 @@ def _init_worker(config_path: Optional[str]) -> None:
 
 
 def _work(path: str, max_bytes: int, annotator: Optional[Annotator] = None, pool: Optional[BlockPool] = None) -> tuple:
-    """Picklable result: ("ok", document, mentions, text) or ("error", stage, type, message)."""
+    """Picklable result: ("ok", document, mentions, facts, text) or ("error", stage, type, message)."""
     try:
-        document, mentions, text = process_document(Path(path), annotator or worker_annotator(), max_bytes, pool)
+        document, mentions, facts, text = process_document(Path(path), annotator or worker_annotator(), max_bytes, pool)
     except Exception as exc:  # recorded by the caller, never swallowed
         return ("error", getattr(exc, "odax_stage", "annotate"), type(exc).__name__, _one_line(exc))
-    return ("ok", document.model_dump(mode="json"), [m.model_dump(mode="json") for m in mentions], text)
+    return (
+        "ok",
+        document.model_dump(mode="json"),
+        [m.model_dump(mode="json") for m in mentions],
+        [f.model_dump(mode="json") for f in facts],
+        text,
+    )
 
 
 # --- the batch -------------------------------------------------------------
@@ -246,6 +263,7 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
         stored = None if force else store.load(outcome.doc_id, key)
         if stored is not None and (out_dir / TEXTS_DIR / f"{outcome.doc_id}.txt").exists():
             outcome.status, outcome.document, outcome.mentions = "skipped", stored["document"], stored["mentions"]
+            outcome.facts = stored["facts"]
         else:
             todo.append((outcome, key))
 
@@ -261,12 +279,12 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
             outcome.error = _error(outcome.path, stage, error_type, message, outcome.doc_id)
             progress.advance(str(outcome.path), "failed", f"{message} ({stage}: {error_type})")
             return
-        _, document, mentions, text = work
+        _, document, mentions, facts, text = work
         with atomic_file(out_dir / TEXTS_DIR / f"{outcome.doc_id}.txt") as stream:
             stream.write(text.encode("utf-8"))
-        store.save(outcome.doc_id, key, document, mentions)
-        outcome.document, outcome.mentions = document, mentions
-        progress.advance(str(outcome.path), "processed", f"{len(mentions)} mentions")
+        store.save(outcome.doc_id, key, document, mentions, facts)
+        outcome.document, outcome.mentions, outcome.facts = document, mentions, facts
+        progress.advance(str(outcome.path), "processed", f"{len(mentions)} mentions, {len(facts)} facts")
 
     requested, jobs = jobs, max(1, min(jobs, len(todo)))
     if jobs == 1:
@@ -294,6 +312,7 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
         if outcome.error is not None:
             result.errors.append(outcome.error)
         result.mention_counts.update(m["label"] for m in outcome.mentions)
+        result.fact_count += len(outcome.facts)
     return result
 
 
@@ -323,7 +342,16 @@ def _write_datasets(result: RunResult, out_dir: Path, inputs: list[str], config_
             for mention in outcome.mentions:
                 yield Mention.model_validate(mention)
 
+    def facts():
+        for outcome in result.outcomes:
+            for fact in outcome.facts:
+                yield Fact.model_validate(fact)
+
     write_jsonl(out_dir / MENTIONS_FILE, mentions())
+    write_jsonl(out_dir / FACTS_FILE, facts())
+    # Tracks: over every document of this run, from the validated facts just written.
+    tracks = build_tracks(facts(), {d["doc_id"]: d.get("edition_year") for d in result.documents})
+    result.track_count = write_jsonl(out_dir / TRACKS_FILE, tracks)
     write_jsonl(out_dir / DOCUMENTS_FILE, (DocumentRecord.model_validate(d) for d in result.documents))
     write_jsonl(out_dir / ERRORS_FILE, result.errors)
     models = {d["model"] for d in result.documents}
@@ -339,7 +367,9 @@ def _write_datasets(result: RunResult, out_dir: Path, inputs: list[str], config_
         seconds=round(result.seconds, 3),
         documents={status: result.count(status) for status in ("processed", "skipped", "failed")},
         mentions={label: result.mention_counts.get(label, 0) for label in LABELS},
-        files=[MENTIONS_FILE, DOCUMENTS_FILE, ERRORS_FILE, MANIFEST_FILE, f"{TEXTS_DIR}/"],
+        facts=result.fact_count,
+        tracks=result.track_count,
+        files=[MENTIONS_FILE, FACTS_FILE, TRACKS_FILE, DOCUMENTS_FILE, ERRORS_FILE, MANIFEST_FILE, f"{TEXTS_DIR}/"],
     )
     write_json(out_dir / MANIFEST_FILE, manifest)
     return manifest

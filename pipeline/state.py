@@ -59,13 +59,13 @@ class ResultStore:
             stored = orjson.loads(path.read_bytes())
         except (OSError, orjson.JSONDecodeError):
             return None
-        if stored.get("key") != key.as_dict():
+        if stored.get("key") != key.as_dict() or "facts" not in stored:
             return None
         return stored
 
-    def save(self, doc_id: str, key: CacheKey, document: dict, mentions: list[dict]) -> None:
+    def save(self, doc_id: str, key: CacheKey, document: dict, mentions: list[dict], facts: list[dict]) -> None:
         with atomic_file(self._path(doc_id)) as stream:
-            stream.write(orjson.dumps({"key": key.as_dict(), "document": document, "mentions": mentions}))
+            stream.write(orjson.dumps({"key": key.as_dict(), "document": document, "mentions": mentions, "facts": facts}))
 
 
 class RunLock:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-from pipeline.headings import edition_year, mark_level
+from pipeline.headings import edition_year_and_source, mark_level
 from pipeline.ingest import SourceDocument
 
 BlockKind = Literal["heading", "paragraph", "caption", "note"]
@@ -52,6 +52,7 @@ class StructuredDocument:
     blocks: tuple[Block, ...]
     edition_year: Optional[int]
     notes: tuple[NoteLink, ...] = ()
+    edition_year_source: Optional[str] = None  # "title", "file_name" or None
 
 
 def heading_level(line: str) -> Optional[int]:
@@ -87,10 +88,10 @@ def structure(document: SourceDocument) -> StructuredDocument:
     """Blocks with section paths: from the reader's layout when it has one,
     else from lines (the text editions put one paragraph per line)."""
     text = document.text
-    edition = edition_year(document.title, text)
+    edition, edition_source = edition_year_and_source(document.title, text, document.path.stem)
     if document.blocks:
         blocks = _from_layout(document)
-        return StructuredDocument(document, blocks, edition, link_notes(text, blocks))
+        return StructuredDocument(document, blocks, edition, link_notes(text, blocks), edition_source)
     blocks: list[Block] = []
     path: list[tuple[int, str]] = []
     position = 0
@@ -110,7 +111,7 @@ def structure(document: SourceDocument) -> StructuredDocument:
         kind = block_kind(stripped)
         for piece_start, piece_end in split_long(text, start, end):
             blocks.append(Block(kind, piece_start, piece_end, section, document.page_at(piece_start)))
-    return StructuredDocument(document, tuple(blocks), edition, link_notes(text, tuple(blocks)))
+    return StructuredDocument(document, tuple(blocks), edition, link_notes(text, tuple(blocks)), edition_source)
 
 
 _NUMBERED_NOTE = re.compile(r"^(?:-\s*)?Note\s+(\d+)\s*:")

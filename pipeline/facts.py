@@ -1,0 +1,991 @@
+"""Stage 5, facts: who gave how much to whom, through whom, when.
+
+A fact is anchored on a MONEY mention that is a flow from a donor
+(`fact-guidelines.md`). Its slots are read from the syntax of the anchor's
+sentence: the dependency parse (spaCy's tagger and parser, run only on the
+sentences that hold a MONEY mention, a few percent of a white paper) gives
+the *head chain* of the amount — the words it hangs from up to the
+sentence root — and the *flow word* on it (the giving verb or noun). A
+country, region, organization or date belongs to the amount when its own
+path in the tree joins the chain at or below the flow word without crossing
+another finite clause ("held in 2016", "which was founded by the IMO") or
+another amount; the preposition it comes through says its role (`to X`,
+`through Y`, `in W`).
+
+The cue words (giving and pledge verbs, modal words, cumulative markers,
+kind cues, non-fact nouns) are data: `data/fact_cues.json`; destination
+regions are `data/regions.json`. Slots the sentence leaves open come from
+the sentence it continues in the same paragraph, or from a list's lead-in
+line — and from nowhere further (guidelines, "Where slots come from").
+
+The algorithm is plain functions over a parsed sentence; `FactExtractor`
+only parses and assembles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable, Optional, Sequence
+
+from spacy.tokens import Doc, Token
+
+from pipeline.annotate import AnnotatedDocument
+from pipeline.components.resolver import ResolvedMention
+from pipeline.countries import load_gazetteer
+from pipeline.normalize import DocumentMention
+from pipeline.organizations import load_registry
+from pipeline.structure import Block
+
+# Tags of words that open a clause of their own: a path through one of them
+# leaves the amount's clause ("held in 2016", "which covers Somalia").
+_CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "MD"})
+_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "csubj", "csubjpass", "parataxis"})
+_COPULAR = frozenset(
+    {"be", "amount", "total", "reach", "stand", "exceed", "come", "rise", "increase", "grow", "fall",
+     "decrease", "decline", "drop", "double", "climb", "equal", "represent", "account"}
+)
+_RECEIVE = frozenset({"receive", "obtain", "get", "accept"})
+# The first preposition on a path that says "not a destination": by Japan, with UNDP, from Syria.
+_NOT_DESTINATION_PREPS = frozenset({"by", "with", "from", "between", "than", "like", "as", "after", "before", "during", "of", "under", "except", "without", "against", "upon", "via", "through"})
+_CONTINUATION = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:this|these|the same|which|such|those|that assistance|of it)\b|^\W*by (?:country|donor|region|sector)\b|^\W*(?:it|they|its|their)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"“[^”]{0,200}”|\"[^\"]{0,200}\"|‘[^’]{0,200}’")
+_LEAD_IN_END = re.compile(r"[:：]\s*$|\(\s*(?:[Uu]nits?\s*:)?[^()]*\)\s*:?\s*$")
+_LIST_ITEM_MAX_CHARS = 240
+_LEAD_IN_LOOKBACK = 40
+
+
+@dataclass(frozen=True)
+class Cues:
+    giving_verbs: frozenset[str]
+    pledge_verbs: frozenset[str]
+    modal_words: frozenset[str]
+    giving_nouns: frozenset[str]
+    non_fact_nouns: frozenset[str]
+    non_fact_verbs: frozenset[str]
+    recipient_preps: frozenset[str]
+    channel_preps: frozenset[str]
+    cumulative: re.Pattern[str]
+    aggregate: re.Pattern[str]
+    pledge_phrases: re.Pattern[str]
+    recipient_anaphora: re.Pattern[str]
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]  # in precedence order
+    own_agency_kinds: frozenset[str]
+
+
+def _phrases(words: Iterable[str]) -> re.Pattern[str]:
+    alternatives = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    data = json.loads(resources.files("pipeline").joinpath("data/fact_cues.json").read_text("utf-8"))
+    kinds = data["kind_cues"]
+    return Cues(
+        giving_verbs=frozenset(data["giving_verbs"]),
+        pledge_verbs=frozenset(data["pledge_verbs"]),
+        modal_words=frozenset(data["modal_words"]),
+        giving_nouns=frozenset(data["giving_nouns"]),
+        non_fact_nouns=frozenset(data["non_fact_nouns"]),
+        non_fact_verbs=frozenset(data["non_fact_verbs"]),
+        recipient_preps=frozenset(data["recipient_preps"]),
+        channel_preps=frozenset(data["channel_preps"]),
+        cumulative=_phrases(data["cumulative_markers"]),
+        aggregate=_phrases(data["aggregate_cues"]),
+        pledge_phrases=_phrases(data["pledge_phrases"]),
+        recipient_anaphora=_phrases(data["recipient_anaphora"]),
+        kinds=tuple((kind, _phrases(words)) for kind, words in kinds.items()),
+        own_agency_kinds=frozenset(data["own_agency_kinds"]),
+    )
+
+
+@dataclass(frozen=True)
+class RegionForm:
+    pattern: re.Pattern[str]
+    names: dict[str, str]  # surface form -> region name
+
+
+@lru_cache(maxsize=1)
+def load_regions() -> RegionForm:
+    data = json.loads(resources.files("pipeline").joinpath("data/regions.json").read_text("utf-8"))
+    names: dict[str, str] = {}
+    for entry in data["regions"]:
+        for form in (entry["name"], *entry.get("forms", ())):
+            names[form] = entry["name"]
+    alternatives = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+    return RegionForm(pattern, names)
+
+
+# --- the result --------------------------------------------------------------
+
+
+@dataclass
+class FactDraft:
+    """A fact in document offsets, before it becomes a `models.Fact` record."""
+
+    anchor: ResolvedMention
+    block: Block
+    sentence: tuple[int, int]
+    equivalents: list[ResolvedMention] = field(default_factory=list)
+    donor: Optional[dict] = None
+    recipients: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    channels: list[dict] = field(default_factory=list)
+    date: Optional[dict] = None
+    kind: str = "unspecified"
+    status: str = "provided"
+    cumulative: bool = False
+    purpose: Optional[str] = None
+    evidence: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def cite(self, slot: str, start: int, end: int) -> None:
+        spans = self.evidence.setdefault(slot, [])
+        if (start, end) not in spans:
+            spans.append((start, end))
+
+
+# --- the parsed sentence -----------------------------------------------------
+
+
+@dataclass
+class Sentence:
+    """A parsed sentence and the mentions inside it, in document offsets."""
+
+    doc: Doc
+    start: int
+    mentions: list[ResolvedMention]
+    text: str
+
+    def tokens(self, start: int, end: int) -> Optional[Sequence[Token]]:
+        span = self.doc.char_span(start - self.start, end - self.start, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
+    def root(self, start: int, end: int) -> Optional[Token]:
+        span = self.tokens(start, end)
+        return span.root if span is not None else None
+
+    def offsets(self, token: Token) -> tuple[int, int]:
+        return self.start + token.idx, self.start + token.idx + len(token.text)
+
+
+def head_chain(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 64:
+        chain.append(chain[-1].head)
+    return chain
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Where a word's path joins the amount's head chain, and what it passed."""
+
+    index: int  # position on the chain
+    first_prep: Optional[str]  # the preposition nearest the word, lower case
+    preps: tuple[str, ...]
+    crosses_clause: bool
+    through_other_amount: bool
+    deps: tuple[str, ...]
+
+
+def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[int]) -> Optional[Attachment]:
+    preps: list[str] = []
+    deps: list[str] = []
+    crosses = False
+    through_other = False
+    current = token
+    for _ in range(64):
+        if current.i in chain_index:
+            return Attachment(chain_index[current.i], preps[0] if preps else None, tuple(preps), crosses, through_other, tuple(deps))
+        if current.i != token.i:
+            if current.pos_ in ("VERB", "AUX") and (current.tag_ in _CLAUSE_TAGS or current.dep_ in _CLAUSE_DEPS):
+                crosses = True
+            if current.i in other_amounts:
+                through_other = True
+        if current.dep_ in ("prep", "agent", "dative") or (current.pos_ == "ADP" and current.dep_ != "case"):
+            preps.append(current.lower_)
+        if current.dep_ in _CLAUSE_DEPS:
+            crosses = True
+        deps.append(current.dep_)
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+@dataclass
+class Flow:
+    """The amount's head chain and the word on it that makes it a flow."""
+
+    chain: list[Token]
+    index: int  # the flow word's position on the chain
+    is_fact: bool
+    copular: bool = False
+    subject: Optional[Token] = None
+
+    @property
+    def word(self) -> Token:
+        return self.chain[self.index]
+
+    @property
+    def positions(self) -> dict[int, int]:
+        return {token.i: position for position, token in enumerate(self.chain)}
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            return child
+    return None
+
+
+def _noun_words(token: Token) -> list[str]:
+    """The head noun with its compounds: 'ODA' of "Japan's ODA", 'project cost'."""
+    words = [child.lower_ for child in token.children if child.dep_ in ("compound", "amod")]
+    return words + [_lemma(token), token.lower_]
+
+
+def find_flow(money: Token, cues: Cues) -> Flow:
+    """Walk up from the amount: the nearest cue decides whether it is a flow."""
+    chain = head_chain(money)
+    first_verb: Optional[int] = None
+    # Words hanging off the amount itself: "$5 million in grant aid", "¥2 billion of loans".
+    for child in money.children:
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and _lemma(grandchild) in cues.giving_nouns:
+                    return Flow(chain, _verb_above(chain, 0), True)
+    for position, token in enumerate(chain[1:], start=1):
+        lemma = _lemma(token)
+        if token.pos_ in ("VERB", "AUX"):
+            if first_verb is None:
+                first_verb = position
+            if lemma in cues.non_fact_verbs:
+                return Flow(chain, position, False)
+            if lemma in _COPULAR:
+                flow = _copular_flow(chain, position, cues)
+                if flow.is_fact and token.dep_ in ("acl", "relcl"):
+                    flow.index = _extend_flow(chain, position, cues)
+                return flow
+            if lemma in cues.giving_verbs or lemma in _RECEIVE:
+                return Flow(chain, _extend_flow(chain, position, cues), True)
+        elif token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            words = set(_noun_words(token))
+            if words & cues.non_fact_nouns:
+                return Flow(chain, position, False)
+            if words & cues.giving_nouns:
+                return Flow(chain, _extend_flow(chain, _verb_above(chain, position), cues), True)
+    return Flow(chain, first_verb if first_verb is not None else len(chain) - 1, False)
+
+
+def _extend_flow(chain: list[Token], position: int, cues: Cues) -> int:
+    """Up through the words that name the same giving: "provide assistance
+    totaling $6 billion" flows at 'provide', not at 'totaling'; it stops
+    below an announcing verb ("announced that it would provide")."""
+    while position + 1 < len(chain):
+        above = chain[position + 1]
+        lemma = _lemma(above)
+        if lemma in cues.pledge_verbs:
+            break
+        if above.pos_ in ("VERB", "AUX") and lemma in cues.giving_verbs and lemma not in _COPULAR:
+            position += 1
+        elif above.pos_ in ("NOUN", "PROPN") and set(_noun_words(above)) & cues.giving_nouns:
+            position += 1
+        elif above.pos_ == "ADP" and position + 2 < len(chain) and set(_noun_words(chain[position + 2])) & cues.giving_nouns:
+            position += 1
+        else:
+            break
+    return position
+
+
+def _verb_above(chain: list[Token], position: int) -> int:
+    for above in range(position, len(chain)):
+        if chain[above].pos_ in ("VERB", "AUX"):
+            return above
+    return len(chain) - 1
+
+
+def _copular_flow(chain: list[Token], position: int, cues: Cues) -> Flow:
+    """'ODA amounted to $X', 'the cost was $X': the subject says what the amount is."""
+    verb = chain[position]
+    subject = _subject(verb)
+    if subject is None and verb.dep_ in ("acl", "relcl"):
+        subject = verb.head  # "assistance totaling $6 billion"
+    if subject is None and verb.dep_ == "conj":
+        subject = _subject(verb.head)
+    if subject is None:
+        return Flow(chain, position, False, copular=True)
+    words = set(_noun_words(subject))
+    for child in subject.children:
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                words.update(_noun_words(pobj))
+    if words & cues.non_fact_nouns:
+        return Flow(chain, position, False, copular=True, subject=subject)
+    is_fact = bool(words & cues.giving_nouns) or subject.pos_ == "PROPN"
+    return Flow(chain, position, is_fact, copular=True, subject=subject)
+
+
+# --- the slots ---------------------------------------------------------------
+
+
+class _Context:
+    """What the slot readers share for one document."""
+
+    def __init__(self, text: str, edition_year: Optional[int]):
+        self.text = text
+        self.edition_year = edition_year
+        self.cues = load_cues()
+        self.regions = load_regions()
+        self.registry = load_registry()
+        self.gazetteer = load_gazetteer()
+
+
+def country_in_name(name: str, context: _Context) -> Optional[str]:
+    """The country an organization's name belongs to: 'Government of Jordan' -> JOR."""
+    words = re.findall(r"[\w'’.-]+", name)
+    names = context.gazetteer.names
+    for size in range(min(4, len(words)), 0, -1):
+        for begin in range(len(words) - size + 1):
+            surface = " ".join(words[begin : begin + size])
+            code = names.get(surface) or names.get(surface.removesuffix("'s").removesuffix("’s"))
+            if code:
+                return code
+    return None
+
+
+_GOVERNMENT_NAME = re.compile(r"^(?:the\s+)?(?:Government|Ministry|Embassy|Cabinet|Office of the President|President)\b|\bGovernment$|\bMinistry\b", re.IGNORECASE)
+
+
+def is_government(norm: dict, context: _Context) -> bool:
+    if norm.get("kind") in context.cues.own_agency_kinds:
+        return True
+    return bool(_GOVERNMENT_NAME.search(norm.get("name", "")))
+
+
+def donor_from_mention(mention: ResolvedMention, context: _Context) -> Optional[dict]:
+    if mention.label == "COUNTRY":
+        return {"iso3": mention.norm["iso3"]}
+    if mention.label == "ORG":
+        if is_government(mention.norm, context):
+            code = country_in_name(mention.norm.get("name", ""), context) or country_in_name(
+                context.text[mention.start : mention.end], context
+            )
+            if code:
+                return {"iso3": code}
+        return {"org": mention.norm["name"]}
+    return None
+
+
+def _mention_at(sentence: Sentence, token: Token, labels: tuple[str, ...]) -> Optional[ResolvedMention]:
+    start, end = sentence.offsets(token)
+    for mention in sentence.mentions:
+        if mention.label in labels and mention.start <= start and end <= mention.end:
+            return mention
+    return None
+
+
+def _mentions_in(sentence: Sentence, token: Token, labels: tuple[str, ...]) -> list[ResolvedMention]:
+    left = sentence.start + token.left_edge.idx
+    right = sentence.start + token.right_edge.idx + len(token.right_edge.text)
+    return [m for m in sentence.mentions if m.label in labels and left <= m.start and m.end <= right]
+
+
+def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optional[dict], Optional[ResolvedMention], bool]:
+    """(donor, its mention, whether the subject was a pronoun or missing)."""
+    chain = flow.chain
+    labels = ("COUNTRY", "ORG")
+    # A ranking or a list of donors: "the United States ($34.6 billion)".
+    for token in chain[1:4]:
+        found = _mention_at(sentence, token, ("COUNTRY",))
+        if found is not None and token.dep_ not in ("pobj",):
+            return donor_from_mention(found, context), found, False
+    for position in range(flow.index, len(chain)):
+        verb = chain[position]
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if _lemma(verb) in _RECEIVE:
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    for pobj in child.children:
+                        found = _mention_at(sentence, pobj, labels) or next(iter(_mentions_in(sentence, pobj, labels)), None)
+                        if found is not None:
+                            return donor_from_mention(found, context), found, False
+            return None, None, True
+        subject = _subject(verb)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            for pobj in agent.children:
+                found = _mention_at(sentence, pobj, labels) or next(iter(_mentions_in(sentence, pobj, labels)), None)
+                if found is not None:
+                    return donor_from_mention(found, context), found, False
+        if subject is None:
+            continue
+        if subject.pos_ == "PRON":
+            # "Japan announced that it would provide": the subject of the verb above.
+            for higher in chain[position + 1 :]:
+                above = _subject(higher) if higher.pos_ in ("VERB", "AUX") else None
+                if above is not None and above.pos_ != "PRON":
+                    found = _mention_at(sentence, above, labels) or next(iter(_mentions_in(sentence, above, labels)), None)
+                    if found is not None:
+                        return donor_from_mention(found, context), found, False
+            return None, None, True
+        found = _mention_at(sentence, subject, labels)
+        if found is None:
+            inside = _mentions_in(sentence, subject, labels)
+            # "the Government of Japan", "Japan's ODA", "JICA's experts".
+            found = next((m for m in inside if m.label == "COUNTRY" or is_government(m.norm, context)), None) or next(iter(inside), None)
+        if found is not None:
+            return donor_from_mention(found, context), found, False
+        return None, None, subject.lower_ in ("this", "these", "that", "which")
+    # "Japan's contribution of $X": a possessive on the chain.
+    for token in chain[1 : flow.index + 1]:
+        for child in token.children:
+            if child.dep_ == "poss":
+                found = _mention_at(sentence, child, labels)
+                if found is not None:
+                    return donor_from_mention(found, context), found, False
+    return None, None, True
+
+
+def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -> bool:
+    if found.crosses_clause or found.through_other_amount or found.index > flow.index:
+        return False
+    if found.deps and found.deps[0] in ("nsubj", "nsubjpass") and _lemma(flow.word) not in _RECEIVE:
+        return False
+    if found.first_prep is None:
+        # "provided Jordan with ...", "Somalia's reconstruction", an apposition or a list.
+        return True
+    if found.first_prep in preps:
+        return True
+    # "the people of Syria", "refugees from Syria in Jordan": look past 'of'.
+    return found.first_prep == "of" and any(p in preps for p in found.preps[1:])
+
+
+def _inside_name_or_quote(start: int, end: int, sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
+    if any(s <= start and end <= e for s, e in quotes):
+        return True
+    if any(m.label == "ORG" and m.start <= start and end <= m.end for m in sentence.mentions):
+        return True
+    # A title-case name around it: "the Initiative for Peace in Africa".
+    before = sentence.text[: start - sentence.start].split()
+    if len(before) >= 2 and before[-1] in ("in", "for", "of", "and") and before[-2][:1].isupper() and len(before) > 2:
+        return before[-2][0].isupper() and before[-2].lower() not in ("japan", "assistance")
+    return False
+
+
+def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor: Optional[dict], context: _Context, draft: FactDraft) -> None:
+    positions = flow.positions
+    cues = context.cues
+    quotes = [(sentence.start + m.start(), sentence.start + m.end()) for m in _QUOTED.finditer(sentence.text)]
+    donor_code = donor.get("iso3") if donor else None
+    recipients: set[str] = set()
+    for mention in sentence.mentions:
+        if mention.label == "COUNTRY":
+            code = mention.norm.get("iso3")
+        elif mention.label == "ORG" and _GOVERNMENT_NAME.search(mention.norm.get("name", "")) and mention.norm.get("kind") != "government":
+            code = country_in_name(mention.norm.get("name", ""), context)  # a recipient government
+        elif mention.label == "ORG" and re.match(r"(?i)(?:the\s+)?Government of ", context.text[mention.start : mention.end]):
+            code = country_in_name(context.text[mention.start : mention.end], context)
+        else:
+            continue
+        if not code or code == donor_code:
+            continue
+        token = sentence.root(mention.start, mention.end)
+        if token is None or _inside_name_or_quote(mention.start, mention.end, sentence, quotes) and mention.label == "COUNTRY" and any(s <= mention.start and mention.end <= e for s, e in quotes):
+            continue
+        found = attach(token, positions, anchors)
+        if found is not None and _accepts_destination(found, flow, cues.recipient_preps):
+            recipients.add(code)
+            draft.cite("recipients", mention.start, mention.end)
+    draft.recipients = sorted(recipients)
+    regions: set[str] = set()
+    for match in context.regions.pattern.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if _inside_name_or_quote(start, end, sentence, quotes):
+            continue
+        if any(m.start < end and start < m.end for m in sentence.mentions if m.label != "DATE"):
+            continue
+        token = sentence.root(start, end)
+        if token is None:
+            continue
+        found = attach(token, positions, anchors)
+        if found is not None and _accepts_destination(found, flow, cues.recipient_preps):
+            regions.add(match.group())
+            draft.cite("regions", start, end)
+    draft.regions = sorted(regions)
+
+
+def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor_mention: Optional[ResolvedMention], context: _Context, draft: FactDraft) -> None:
+    positions = flow.positions
+    channels: list[dict] = []
+    for mention in sentence.mentions:
+        if mention.label != "ORG" or (donor_mention is not None and (mention.start, mention.end) == (donor_mention.start, donor_mention.end)):
+            continue
+        if is_government(mention.norm, context) or _GOVERNMENT_NAME.search(context.text[mention.start : mention.end]):
+            continue
+        token = sentence.root(mention.start, mention.end)
+        if token is None:
+            continue
+        if _is_channel(attach(token, positions, anchors), flow, context) or _is_channel(
+            _attach_preceding_preposition(sentence, mention, positions, anchors, context), flow, context
+        ):
+            _add_channel(channels, mention)
+            draft.cite("channels", mention.start, mention.end)
+    draft.channels = channels
+
+
+def _is_channel(found: Optional[Attachment], flow: Flow, context: _Context) -> bool:
+    if found is None or found.crosses_clause or found.through_other_amount or found.index > flow.index:
+        return False
+    if found.deps and found.deps[0] in ("nsubj", "nsubjpass"):
+        return False
+    return found.first_prep in context.cues.channel_preps or (
+        found.first_prep is None and bool(found.deps) and found.deps[0] in ("dobj", "dative", "appos", "conj", "poss")
+        and any(p in context.cues.channel_preps for p in found.preps)
+    )
+
+
+def _attach_preceding_preposition(sentence: Sentence, mention: ResolvedMention, positions, anchors, context: _Context) -> Optional[Attachment]:
+    """A long name the parser splits ("to the Trust Fund to Support ..."): read
+    the preposition written just before it instead."""
+    span = sentence.tokens(mention.start, mention.end)
+    if span is None or span.start == 0:
+        return None
+    before = sentence.doc[span.start - 1]
+    if before.lower_ in ("the", "a", "an", "its") and span.start >= 2:
+        before = sentence.doc[span.start - 2]
+    if before.lower_ not in context.cues.channel_preps or before.pos_ != "ADP":
+        return None
+    found = attach(before, positions, anchors)
+    if found is None:
+        return None
+    return Attachment(found.index, before.lower_, (before.lower_, *found.preps), found.crosses_clause, found.through_other_amount, ("pobj", *found.deps))
+
+
+def _add_channel(channels: list[dict], mention: ResolvedMention) -> None:
+    channel = {"name": mention.norm["name"], "acronym": mention.norm.get("acronym")}
+    for existing in channels:
+        if existing["name"] == channel["name"] or (channel["acronym"] and existing["acronym"] == channel["acronym"]):
+            return
+    channels.append(channel)
+
+
+def _date_norm(mention: ResolvedMention) -> dict:
+    return {"start": mention.norm.get("start"), "end": mention.norm.get("end")}
+
+
+def read_date(sentence: Sentence, flow: Flow, anchors: frozenset[int]) -> Optional[ResolvedMention]:
+    """The DATE that places the flow: attached to it, else the main clause's
+    (the announcement), else any in the sentence."""
+    positions = flow.positions
+    ranked = []
+    for mention in sentence.mentions:
+        if mention.label != "DATE":
+            continue
+        token = sentence.root(mention.start, mention.end)
+        found = attach(token, positions, anchors) if token is not None else None
+        if found is None:
+            tier, index = 3, 99
+        elif found.through_other_amount:
+            tier, index = 4, found.index
+        elif found.crosses_clause:
+            tier, index = 3, found.index
+        elif found.index <= flow.index:
+            tier, index = 1, found.index
+        else:
+            tier, index = 2, found.index
+        norm = mention.norm
+        interval = 0 if norm.get("start") and norm.get("end") and norm["start"][:4] == norm["end"][:4] else 1
+        ranked.append((tier, -interval, index, mention.start, mention))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda item: item[:4])
+    best = ranked[0]
+    return best[4] if best[0] <= 3 else None
+
+
+def read_kind(sentence: Sentence, flow: Flow, anchors: frozenset[int], draft: FactDraft, context: _Context) -> str:
+    positions = flow.positions
+    anchor = draft.anchor
+    best: Optional[tuple[int, int, str, int, int]] = None
+    for precedence, (kind, pattern) in enumerate(context.cues.kinds):
+        for match in pattern.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            token = sentence.root(start, end)
+            found = attach(token, positions, anchors) if token is not None else None
+            on_chain = token is not None and token.i in positions and positions[token.i] <= flow.index
+            if not on_chain and (found is None or found.crosses_clause or found.through_other_amount or found.index > flow.index):
+                continue
+            distance = min(abs(start - anchor.end), abs(anchor.start - end))
+            candidate = (distance, precedence, kind, start, end)
+            if best is None or candidate[:2] < best[:2]:
+                best = candidate
+    if best is not None:
+        draft.cite("kind", best[3], best[4])
+        return best[2]
+    if flow.copular and flow.subject is not None and context.cues.aggregate.search(" ".join(_noun_words(flow.subject))):
+        return "aggregate"
+    if draft.donor and "iso3" in draft.donor and context.cues.aggregate.search(sentence.text) and not draft.recipients and not draft.channels and not draft.regions:
+        return "aggregate"
+    if draft.channels:
+        return "contribution"
+    return "unspecified"
+
+
+def read_status(sentence: Sentence, flow: Flow, draft: FactDraft, context: _Context) -> str:
+    cues = context.cues
+    if draft.anchor.norm.get("bound") == "upper":
+        return "pledged"
+    for token in flow.chain[1:]:
+        lemma = _lemma(token)
+        if token.pos_ in ("VERB", "AUX"):
+            if lemma in cues.pledge_verbs:
+                draft.cite("status", *sentence.offsets(token))
+                return "pledged"
+            for child in token.children:
+                if child.dep_ == "aux" and child.lower_ in cues.modal_words:
+                    draft.cite("status", *sentence.offsets(child))
+                    return "pledged"
+        elif lemma in ("pledge", "commitment", "promise"):
+            draft.cite("status", *sentence.offsets(token))
+            return "pledged"
+    return "provided"
+
+
+def _single_period(date: dict) -> bool:
+    start, end = date.get("start"), date.get("end")
+    return bool(start and end and start[:4] == end[:4]) or bool(start and end and _fiscal_year(start, end))
+
+
+def _fiscal_year(start: str, end: str) -> bool:
+    return start[5:] == "04-01" and end[5:] == "03-31" and int(end[:4]) - int(start[:4]) == 1
+
+
+def read_cumulative(sentence: Sentence, draft: FactDraft, context: _Context) -> bool:
+    if draft.status == "pledged":
+        return False
+    date = draft.date
+    marker = context.cues.cumulative.search(sentence.text)
+    if marker:
+        draft.cite("cumulative", sentence.start + marker.start(), sentence.start + marker.end())
+    if date is not None and not marker:
+        if date.get("start") and not date.get("end"):
+            return True  # since 2007
+        if date.get("end") and not date.get("start"):
+            return True  # by the end of March 2017
+        if (
+            context.edition_year
+            and date.get("start") and date.get("end")
+            and not _single_period(date)
+            and int(date["end"][:4]) >= context.edition_year - 1
+        ):
+            return True  # over the period of 2001 to the end of October 2017, in the 2017 edition
+        return False
+    if marker:
+        return date is None or not _single_period(date)
+    return False
+
+
+_PURPOSE_CUT = re.compile(r"\s*[,;(]|\s+(?:and|as well as)\s+(?:to|for)\b")
+
+
+def read_purpose(sentence: Sentence, flow: Flow, context: _Context) -> Optional[str]:
+    """The 'for ...' or 'to ...' phrase on the amount or its flow word, as written."""
+    places = {(m.start, m.end) for m in sentence.mentions if m.label in ("COUNTRY", "ORG", "DATE")}
+    for token in flow.chain[: flow.index + 1]:
+        for child in token.children:
+            phrase = None
+            if child.dep_ == "prep" and child.lower_ == "for":
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if not objects:
+                    continue
+                head = objects[0]
+                start, end = sentence.offsets(head)
+                if any(s <= start and end <= e for s, e in places) or context.regions.pattern.fullmatch(head.text):
+                    continue
+                if head.pos_ == "NUM" or head.lower_ in ("people", "persons", "years", "months"):
+                    continue
+                phrase = child
+            elif child.dep_ == "prep" and child.lower_ == "in" and any(c.lower_ == "order" for c in child.children):
+                phrase = child  # "in order to improve public safety"
+            elif child.dep_ in ("advcl", "xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                phrase = child
+            if phrase is None:
+                continue
+            left = sentence.start + phrase.left_edge.idx
+            if any(m.start <= left < m.end for m in sentence.mentions if m.label == "ORG"):
+                continue  # "the Trust Fund to Support ...": part of a name
+            right = sentence.start + phrase.right_edge.idx + len(phrase.right_edge.text)
+            text = context.text[left:right]
+            cut = _PURPOSE_CUT.search(text)
+            if cut:
+                text = text[: cut.start()]
+            text = text.strip().rstrip(".")
+            if len(text.split()) >= 2:
+                return text
+    return None
+
+
+# --- lists under a lead-in ---------------------------------------------------
+
+
+def lead_in_for(blocks: Sequence[Block], position: int, text: str) -> Optional[int]:
+    """The block a list item continues: the nearest earlier line ending in ':'
+    (or a unit line) across a run of short item lines."""
+    for back in range(position - 1, max(-1, position - _LEAD_IN_LOOKBACK), -1):
+        block = blocks[back]
+        line = text[block.start : block.end]
+        if block.kind == "heading" and not _LEAD_IN_END.search(line):
+            return None
+        if _LEAD_IN_END.search(line) and (block.kind != "paragraph" or len(line) > 0):
+            return back
+        if len(line) > _LIST_ITEM_MAX_CHARS:
+            return None
+    return None
+
+
+# --- assembling --------------------------------------------------------------
+
+
+Parser = Callable[[list[str]], list[Doc]]
+
+
+def _anchors_and_equivalents(mentions: list[ResolvedMention]) -> tuple[list[ResolvedMention], dict[tuple[int, int], list[ResolvedMention]]]:
+    by_span = {(m.start, m.end): m for m in mentions if m.label == "MONEY"}
+    equivalents: dict[tuple[int, int], list[ResolvedMention]] = {}
+    anchors: list[ResolvedMention] = []
+    for mention in sorted(by_span.values(), key=lambda m: m.start):
+        other = mention.norm.get("equivalent_of")
+        pair = tuple(other) if other else None
+        if pair in by_span and pair[0] < mention.start:
+            # The first-written amount anchors; follow its own link back.
+            anchor = by_span[pair]
+            while anchor.norm.get("equivalent_of") and tuple(anchor.norm["equivalent_of"]) in by_span and anchor.norm["equivalent_of"][0] < anchor.start:
+                anchor = by_span[tuple(anchor.norm["equivalent_of"])]
+            equivalents.setdefault((anchor.start, anchor.end), []).append(mention)
+        else:
+            anchors.append(mention)
+    return anchors, equivalents
+
+
+class FactExtractor:
+    """Parses the money sentences and reads the facts of one document."""
+
+    def __init__(self, parse: Parser):
+        self.parse = parse
+
+    def extract(self, annotated: AnnotatedDocument, mentions: list[DocumentMention]) -> list[FactDraft]:
+        text = annotated.structured.source.text
+        context = _Context(text, annotated.structured.edition_year)
+        blocks = [item.block for item in annotated.blocks]
+        block_index = {(b.start, b.end): i for i, b in enumerate(blocks)}
+        sentences_of = {i: item.sentences for i, item in enumerate(annotated.blocks)}
+        resolved = [m.mention for m in mentions]
+        anchors, equivalents = _anchors_and_equivalents(resolved)
+        if not anchors:
+            return []
+        block_of = {(m.mention.start, m.mention.end): block_index.get((m.block.start, m.block.end)) for m in mentions}
+
+        def sentence_span(mention: ResolvedMention) -> tuple[int, int]:
+            return mention.sentence_start, mention.sentence_end
+
+        # Every sentence that a fact reads: the anchors' and their lead-ins'.
+        wanted: dict[tuple[int, int], None] = {}
+        lead_ins: dict[int, Optional[int]] = {}
+        for anchor in anchors:
+            wanted[sentence_span(anchor)] = None
+            position = block_of.get((anchor.start, anchor.end))
+            if position is not None and blocks[position].end - blocks[position].start <= _LIST_ITEM_MAX_CHARS:
+                lead = lead_in_for(blocks, position, text)
+                lead_ins[position] = lead
+                if lead is not None and sentences_of[lead]:
+                    wanted[sentences_of[lead][-1]] = None
+        spans = sorted(wanted)
+        docs = self.parse([text[s:e] for s, e in spans])
+        ordered = sorted(resolved, key=lambda m: m.start)
+        parsed: dict[tuple[int, int], Sentence] = {}
+        for (start, end), doc in zip(spans, docs):
+            inside = [m for m in ordered if start <= m.start and m.end <= end]
+            parsed[(start, end)] = Sentence(doc, start, inside, text[start:end])
+
+        anchor_spans = {(a.start, a.end) for a in anchors}
+        drafts: list[FactDraft] = []
+        previous_in_block: dict[int, FactDraft] = {}
+        for anchor in anchors:
+            sentence = parsed[sentence_span(anchor)]
+            position = block_of.get((anchor.start, anchor.end))
+            block = blocks[position] if position is not None else None
+            draft = self._read(anchor, sentence, anchor_spans, equivalents.get((anchor.start, anchor.end), []), context, block)
+            if draft is None and position is not None and lead_ins.get(position) is not None:
+                draft = self._read_list_item(anchor, sentence, blocks[lead_ins[position]], sentences_of[lead_ins[position]], parsed, equivalents, context, block)
+            if draft is None:
+                continue
+            previous = previous_in_block.get(position) if position is not None else None
+            if previous is not None and previous.sentence != draft.sentence:
+                _continue_from(draft, previous, sentence, context)
+            elif previous is None and position is not None:
+                self._continue_from_text(draft, sentence, sentences_of[position], parsed, context)
+            if position is not None:
+                previous_in_block[position] = draft
+            drafts.append(draft)
+        return drafts
+
+    def _read(self, anchor, sentence: Sentence, anchor_spans, equivalents, context: _Context, block) -> Optional[FactDraft]:
+        money = sentence.root(anchor.start, anchor.end)
+        if money is None:
+            return None
+        flow = find_flow(money, context.cues)
+        if not flow.is_fact:
+            return None
+        others = frozenset(
+            tok.i
+            for s, e in anchor_spans
+            if (s, e) != (anchor.start, anchor.end) and sentence.start <= s and e <= sentence.start + len(sentence.text)
+            for tok in [sentence.root(s, e)]
+            if tok is not None and tok.i != money.i
+        ) - {t.i for eq in equivalents for t in [sentence.root(eq.start, eq.end)] if t is not None}
+        draft = FactDraft(anchor, block, (sentence.start, sentence.start + len(sentence.text)), list(equivalents))
+        return self._fill(draft, sentence, flow, others, context)
+
+    def _fill(self, draft: FactDraft, sentence: Sentence, flow: Flow, others: frozenset[int], context: _Context) -> FactDraft:
+        draft.cite("amount", draft.anchor.start, draft.anchor.end)
+        for equivalent in draft.equivalents:
+            draft.cite("equivalents", equivalent.start, equivalent.end)
+        donor, donor_mention, open_subject = read_donor(sentence, flow, context)
+        draft.donor = donor
+        if donor_mention is not None:
+            draft.cite("donor", donor_mention.start, donor_mention.end)
+        draft._open_subject = open_subject  # type: ignore[attr-defined]
+        read_destinations(sentence, flow, others, donor, context, draft)
+        read_channels(sentence, flow, others, donor_mention, context, draft)
+        date = read_date(sentence, flow, others)
+        if date is not None:
+            draft.date = _date_norm(date)
+            draft.cite("date", date.start, date.end)
+        draft.status = read_status(sentence, flow, draft, context)
+        draft.kind = read_kind(sentence, flow, others, draft, context)
+        draft.cumulative = read_cumulative(sentence, draft, context)
+        draft.purpose = read_purpose(sentence, flow, context)
+        return draft
+
+    def _read_list_item(self, anchor, item: Sentence, lead_block: Block, lead_sentences, parsed, equivalents, context: _Context, block) -> Optional[FactDraft]:
+        """`UNHCR (6.2 million)` under `Japan extended Emergency Grant Aid through:`."""
+        if not lead_sentences:
+            return None
+        lead = parsed.get(lead_sentences[-1])
+        if lead is None:
+            return None
+        flow_word = None
+        for token in lead.doc:
+            if token.pos_ in ("VERB", "AUX") and (_lemma(token) in context.cues.giving_verbs or _lemma(token) in context.cues.pledge_verbs):
+                flow_word = token
+                break
+        if flow_word is None:
+            nouns = [t for t in lead.doc if t.pos_ in ("NOUN", "PROPN") and set(_noun_words(t)) & context.cues.giving_nouns]
+            if not nouns:
+                return None
+            flow_word = nouns[0]
+        chain = head_chain(flow_word)
+        flow = Flow(chain, 0, True)
+        draft = FactDraft(anchor, block, (item.start, item.start + len(item.text)), list(equivalents.get((anchor.start, anchor.end), [])))
+        draft.cite("amount", anchor.start, anchor.end)
+        for equivalent in draft.equivalents:
+            draft.cite("equivalents", equivalent.start, equivalent.end)
+        donor, donor_mention, _ = read_donor(lead, flow, context)
+        if donor is None:
+            for token in chain:
+                subject = _subject(token) if token.pos_ in ("VERB", "AUX") else None
+                if subject is not None:
+                    found = _mention_at(lead, subject, ("COUNTRY", "ORG"))
+                    if found is not None:
+                        donor, donor_mention = donor_from_mention(found, context), found
+                        break
+        draft.donor = donor
+        if donor_mention is not None:
+            draft.cite("donor", donor_mention.start, donor_mention.end)
+        date = next((m for m in lead.mentions if m.label == "DATE"), None)
+        if date is not None:
+            draft.date = _date_norm(date)
+            draft.cite("date", date.start, date.end)
+        draft.status = "pledged" if anchor.norm.get("bound") == "upper" else read_status(lead, Flow(chain, 0, True), draft, context)
+        # The item's own organizations and countries are its channels and recipients.
+        donor_code = donor.get("iso3") if donor else None
+        channels: list[dict] = []
+        recipients: set[str] = set()
+        for mention in item.mentions:
+            if mention.label == "ORG" and not is_government(mention.norm, context):
+                _add_channel(channels, mention)
+                draft.cite("channels", mention.start, mention.end)
+            elif mention.label == "COUNTRY" and mention.norm.get("iso3") != donor_code:
+                recipients.add(mention.norm["iso3"])
+                draft.cite("recipients", mention.start, mention.end)
+        draft.channels, draft.recipients = channels, sorted(recipients)
+        regions = sorted({m.group() for m in context.regions.pattern.finditer(item.text)})
+        draft.regions = regions
+        kind = None
+        for pattern_kind, pattern in context.cues.kinds:
+            found = pattern.search(lead.text)
+            if found:
+                kind = pattern_kind
+                draft.cite("kind", lead.start + found.start(), lead.start + found.end())
+                break
+        draft.kind = kind or ("contribution" if channels else "unspecified")
+        draft.cumulative = bool(context.cues.cumulative.search(lead.text)) and draft.status == "provided"
+        return draft
+
+    def _continue_from_text(self, draft: FactDraft, sentence: Sentence, block_sentences, parsed, context: _Context) -> None:
+        """A fact opening its paragraph's money talk may still continue an
+        earlier sentence of it ("Through this programme ...")."""
+        if not _CONTINUATION.search(sentence.text[:60]):
+            return
+        earlier = [s for s in block_sentences if s[1] <= sentence.start]
+        if not earlier:
+            return
+        start, end = earlier[-1]
+        previous_mentions = [m for m in parsed.get((start, end), Sentence(None, start, [], "")).mentions] if (start, end) in parsed else None
+        if previous_mentions is None:
+            return
+        if draft.date is None:
+            date = next((m for m in previous_mentions if m.label == "DATE"), None)
+            if date is not None:
+                draft.date = _date_norm(date)
+                draft.cite("date", date.start, date.end)
+
+
+def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, context: _Context) -> None:
+    """Open slots from the fact of an earlier sentence of the same paragraph."""
+    continues = bool(_CONTINUATION.search(sentence.text[:60]))
+    if draft.donor is None and getattr(draft, "_open_subject", False):
+        draft.donor = previous.donor
+        for span in previous.evidence.get("donor", []):
+            draft.cite("donor", *span)
+    if draft.date is None and continues and previous.date is not None:
+        draft.date = previous.date
+        for span in previous.evidence.get("date", []):
+            draft.cite("date", *span)
+    if not draft.recipients and context.cues.recipient_anaphora.search(sentence.text):
+        draft.recipients = list(previous.recipients)
+        draft.regions = draft.regions or list(previous.regions)
+        for span in previous.evidence.get("recipients", []):
+            draft.cite("recipients", *span)
+
+
+def sentence_parser(nlp) -> Parser:
+    """`nlp.pipe` over sentence texts, batched."""
+
+    def parse(texts: list[str]) -> list[Doc]:
+        return list(nlp.pipe(texts, batch_size=64))
+
+    return parse

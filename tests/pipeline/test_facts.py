@@ -1,0 +1,189 @@
+"""The facts stage on sentences written in other editions' styles.
+
+Each test runs the real pipeline (model, rules, normalize, facts) on a
+small document and asserts the slots the fact guidelines define.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import read_document
+from pipeline.normalize import normalize
+from pipeline.facts import FactExtractor, sentence_parser
+from pipeline.records import build_facts
+from pipeline.structure import structure
+
+
+@pytest.fixture(scope="module")
+def extract(annotator, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("facts")
+    counter = iter(range(10_000))
+
+    def run(text: str, name: str = "wpdc-2021-test"):
+        path = folder / f"{name}-{next(counter)}.txt"
+        path.write_text(text, encoding="utf-8")
+        source = read_document(path)
+        structured = structure(source)
+        annotated = annotator.annotate(structured)
+        drafts = FactExtractor(sentence_parser(annotator.parser)).extract(annotated, normalize(annotated))
+        return build_facts(source, drafts, structured.edition_year)
+
+    return run
+
+
+def one(facts, text):
+    found = [f for f in facts if f.amount.text == text]
+    assert len(found) == 1, [f.amount.text for f in facts]
+    return found[0]
+
+
+def test_several_recipients_in_a_list(extract):
+    facts = extract("Japan provided $12 million in grant aid to Syria and its neighbours Jordan and Lebanon in 2019.")
+    fact = one(facts, "$12 million")
+    assert fact.recipients == ["JOR", "LBN", "SYR"]
+    assert fact.donor.iso3 == "JPN"
+    assert fact.kind == "grant"
+    assert fact.status == "provided"
+    assert (fact.date.start.isoformat(), fact.date.end.isoformat()) == ("2019-01-01", "2019-12-31")
+    assert fact.cumulative is False
+
+
+def test_a_recipient_government(extract):
+    fact = one(extract("In March 2020, Japan extended a yen loan of ¥30 billion to the Government of Kenya."), "¥30 billion")
+    assert fact.recipients == ["KEN"]
+    assert fact.kind == "loan"
+    assert fact.channels == []
+
+
+def test_through_an_international_organization(extract):
+    fact = one(
+        extract("Japan provided Emergency Grant Aid of $3 million to Mozambique through the World Food Programme (WFP)."),
+        "$3 million",
+    )
+    assert fact.recipients == ["MOZ"]
+    assert [c.acronym or c.name for c in fact.channels] == ["WFP"]
+    assert fact.kind == "grant"
+
+
+def test_a_contribution_to_a_fund_is_a_channel_not_a_recipient(extract):
+    fact = one(
+        extract("Japan has contributed a total of $25 million to the Global Fund to Fight AIDS, Tuberculosis and Malaria since 2012."),
+        "$25 million",
+    )
+    assert fact.recipients == []
+    assert len(fact.channels) == 1 and "Global Fund" in fact.channels[0].name
+    assert fact.kind == "contribution"
+    assert fact.cumulative is True
+    assert fact.date.start.isoformat() == "2012-01-01" and fact.date.end is None
+
+
+def test_a_pledge_is_not_a_disbursement(extract):
+    facts = extract(
+        "At TICAD 7 held in Yokohama in 2019, Japan announced that it would provide up to $20 billion in private investment to Africa."
+    )
+    fact = one(facts, "$20 billion")
+    assert fact.status == "pledged"
+    assert fact.regions == ["Africa"]
+    assert fact.recipients == []  # Yokohama is where the meeting was; Japan is the donor
+    assert fact.cumulative is False
+
+
+def test_a_running_total_and_a_one_year_amount(extract):
+    facts = extract(
+        "Since 2011, Japan has provided a cumulative total of $3.4 billion to Myanmar. "
+        "In FY2020 alone, Japan extended $150 million in grant aid to Myanmar."
+    )
+    total, year = one(facts, "$3.4 billion"), one(facts, "$150 million")
+    assert total.cumulative is True and total.recipients == ["MMR"]
+    assert year.cumulative is False
+    assert (year.date.start.isoformat(), year.date.end.isoformat()) == ("2020-04-01", "2021-03-31")
+
+
+def test_aggregate_oda_statistics_and_a_donor_ranking(extract):
+    facts = extract(
+        "In 2019, Japan's ODA amounted to approximately $15.5 billion in net disbursements. "
+        "By donor, the United States ranked first ($33.5 billion), followed by Germany ($23.8 billion)."
+    )
+    japan = one(facts, "$15.5 billion")
+    assert japan.donor.iso3 == "JPN" and japan.kind == "aggregate"
+    assert japan.date.start.isoformat() == "2019-01-01"
+    assert one(facts, "$33.5 billion").donor.iso3 == "USA"
+    assert one(facts, "$23.8 billion").donor.iso3 == "DEU"
+
+
+def test_money_that_is_not_a_flow_is_not_a_fact(extract):
+    facts = extract(
+        "The floods caused damage estimated at $2 billion. "
+        "The United Nations appealed for $1.5 billion to meet humanitarian needs. "
+        "The project costs $80 million in total. "
+        "Viet Nam's GDP reached $340 billion."
+    )
+    assert facts == []
+
+
+def test_a_list_under_a_lead_in(extract):
+    text = (
+        "Japan decided to extend Emergency Grant Aid of $10 million to Ukraine through the following organizations:\n"
+        "UNHCR (6.2 million)\n"
+        "UNICEF (2.8 million)\n"
+        "ICRC (1 million)\n"
+    )
+    facts = extract(text)
+    items = [f for f in facts if f.amount.text != "$10 million"]
+    assert [f.channels[0].acronym for f in items] == ["UNHCR", "UNICEF", "ICRC"]
+    for fact in items:
+        assert fact.donor.iso3 == "JPN"
+        assert fact.kind == "grant"
+        assert fact.status == "pledged"  # "decided to extend"
+
+
+def test_a_converted_equivalent_is_one_fact(extract):
+    facts = extract("Japan provided ¥8.4 billion (approximately $77 million) in grant aid to Bangladesh.")
+    assert len(facts) == 1
+    fact = facts[0]
+    assert fact.amount.text == "¥8.4 billion"
+    assert [e.text for e in fact.equivalents] == ["$77 million"]
+    assert fact.recipients == ["BGD"]
+
+
+def test_a_country_in_a_subordinate_clause_is_not_a_recipient(extract):
+    fact = one(
+        extract(
+            "Recognizing that stability in Afghanistan is essential, Japan has disbursed a total of $200 million since 2015 "
+            "for the reintegration of refugees in Pakistan."
+        ),
+        "$200 million",
+    )
+    assert fact.recipients == ["PAK"]
+    assert fact.purpose == "for the reintegration of refugees in Pakistan"
+
+
+def test_continuation_of_the_paragraph_gives_the_date(extract):
+    fact = one(
+        extract(
+            "In May 2021, Japan launched a programme to assist India and Nepal. "
+            "Through this programme, it provided ¥780 million for oxygen concentrators."
+        ),
+        "¥780 million",
+    )
+    assert fact.date.start.isoformat() == "2021-05-01"
+    assert fact.donor.iso3 == "JPN"
+
+
+def test_edition_year_comes_from_the_title_else_the_file_name(extract):
+    titled = extract("White Paper on Development Cooperation 2019\nJapan provided $5 million to Haiti.", name="notes")
+    assert titled[0].edition_year == 2019
+    named = extract("Japan provided $5 million to Haiti.", name="wpdc-2016-haiti")
+    assert named[0].edition_year == 2016
+    untitled = extract("Japan provided $5 million to Haiti.", name="haiti")
+    assert untitled[0].edition_year is None
+
+
+def test_every_fact_is_traceable(extract):
+    facts = extract("Japan has disbursed a total of 579 million US dollars since 2007 for basic social services in Somalia.")
+    fact = facts[0]
+    assert fact.evidence["recipients"] and fact.evidence["date"] and fact.evidence["donor"]
+    assert fact.sentence_start <= fact.amount.start < fact.amount.end <= fact.sentence_end
