@@ -77,6 +77,9 @@ class Cues:
     recipient_anaphora: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]  # in precedence order
     own_agency_kinds: frozenset[str]
+    beneficiary_nouns: frozenset[str]
+    open_start: re.Pattern[str]
+    generic_reference: re.Pattern[str]
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -103,6 +106,11 @@ def load_cues() -> Cues:
         recipient_anaphora=_phrases(data["recipient_anaphora"]),
         kinds=tuple((kind, _phrases(words)) for kind, words in kinds.items()),
         own_agency_kinds=frozenset(data["own_agency_kinds"]),
+        beneficiary_nouns=frozenset(data["beneficiary_nouns"]),
+        open_start=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(data["open_start_words"], key=len, reverse=True)) + r")\s+(?:the\s+)?$", re.IGNORECASE),
+        generic_reference=re.compile(
+            r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b"
+        ),
     )
 
 
@@ -196,6 +204,7 @@ class Attachment:
 
 
 def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[int]) -> Optional[Attachment]:
+    beneficiaries = load_cues().beneficiary_nouns
     preps: list[str] = []
     deps: list[str] = []
     crosses = False
@@ -206,7 +215,9 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
             return Attachment(chain_index[current.i], preps[0] if preps else None, tuple(preps), crosses, through_other, tuple(deps))
         if current.i != token.i:
             if current.pos_ in ("VERB", "AUX") and (current.tag_ in _CLAUSE_TAGS or current.dep_ in _CLAUSE_DEPS):
-                crosses = True
+                # "people affected by the conflict in South Sudan" still says who benefits.
+                reduced = current.tag_ == "VBN" and current.dep_ == "acl" and current.head.lemma_.lower() in beneficiaries
+                crosses = crosses or not reduced
             if current.i in other_amounts:
                 through_other = True
         if current.dep_ in ("prep", "agent", "dative") or (current.pos_ == "ADP" and current.dep_ != "case"):
@@ -326,14 +337,16 @@ def _copular_flow(chain: list[Token], position: int, cues: Cues) -> Flow:
         subject = _subject(verb.head)
     if subject is None:
         return Flow(chain, position, False, copular=True)
-    words = set(_noun_words(subject))
-    for child in subject.children:
-        if child.dep_ == "prep":
-            for pobj in child.children:
-                words.update(_noun_words(pobj))
-    if words & cues.non_fact_nouns:
+    head_words = set(_noun_words(subject))
+    if head_words & cues.non_fact_nouns:
         return Flow(chain, position, False, copular=True, subject=subject)
-    is_fact = bool(words & cues.giving_nouns) or subject.pos_ == "PROPN"
+    if head_words & cues.giving_nouns:
+        return Flow(chain, position, True, copular=True, subject=subject)
+    # "Japan's bilateral ODA to ... countries amounted to": the parse may hang the noun lower.
+    inside = {w for t in subject.subtree if t.i < verb.i for w in (_lemma(t), t.lower_)}
+    if inside & cues.non_fact_nouns:
+        return Flow(chain, position, False, copular=True, subject=subject)
+    is_fact = bool(inside & cues.giving_nouns) or subject.pos_ == "PROPN"
     return Flow(chain, position, is_fact, copular=True, subject=subject)
 
 
@@ -350,6 +363,9 @@ class _Context:
         self.regions = load_regions()
         self.registry = load_registry()
         self.gazetteer = load_gazetteer()
+        self.ordered: list[ResolvedMention] = []
+        # How far back "the Fund" may find the fund it names (a few paragraphs).
+        self.generic_reference_window = 3000
 
 
 def country_in_name(name: str, context: _Context) -> Optional[str]:
@@ -408,8 +424,10 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
     labels = ("COUNTRY", "ORG")
     # A ranking or a list of donors: "the United States ($34.6 billion)".
     for token in chain[1:4]:
+        if token.pos_ in ("VERB", "AUX", "ADP"):
+            break
         found = _mention_at(sentence, token, ("COUNTRY",))
-        if found is not None and token.dep_ not in ("pobj",):
+        if found is not None:
             return donor_from_mention(found, context), found, False
     for position in range(flow.index, len(chain)):
         verb = chain[position]
@@ -530,6 +548,15 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
 def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor_mention: Optional[ResolvedMention], context: _Context, draft: FactDraft) -> None:
     positions = flow.positions
     channels: list[dict] = []
+    # "UNHCR (6.2 million), WFP (3.0 million)": the amount stands beside its organization.
+    for token in flow.chain[1:3]:
+        if token.pos_ in ("VERB", "AUX", "ADP"):
+            break
+        beside = _mention_at(sentence, token, ("ORG",))
+        if beside is not None and not is_government(beside.norm, context):
+            _add_channel(channels, beside)
+            draft.cite("channels", beside.start, beside.end)
+            break
     for mention in sentence.mentions:
         if mention.label != "ORG" or (donor_mention is not None and (mention.start, mention.end) == (donor_mention.start, donor_mention.end)):
             continue
@@ -538,12 +565,42 @@ def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor
         token = sentence.root(mention.start, mention.end)
         if token is None:
             continue
-        if _is_channel(attach(token, positions, anchors), flow, context) or _is_channel(
-            _attach_preceding_preposition(sentence, mention, positions, anchors, context), flow, context
-        ):
+        found = attach(token, positions, anchors)
+        if not _is_channel(found, flow, context):
+            found = _attach_preceding_preposition(sentence, mention, positions, anchors, context)
+        if _is_channel(found, flow, context):
             _add_channel(channels, mention)
             draft.cite("channels", mention.start, mention.end)
+            if found.first_prep in ("to", "for", "into") or not found.first_prep:
+                draft._paid_to_channel = True  # type: ignore[attr-defined]
+    if not channels:
+        _generic_channel(sentence, flow, anchors, context, draft, channels)
+    if channels and any(_lemma(t) == "contribute" or _lemma(t) == "contribution" for t in flow.chain[: flow.index + 1]):
+        draft._paid_to_channel = True  # type: ignore[attr-defined]
     draft.channels = channels
+
+
+def _generic_channel(sentence: Sentence, flow: Flow, anchors, context: _Context, draft: FactDraft, channels: list[dict]) -> None:
+    """"contributed $3 million to the Fund": the organization the paragraph
+    named before, whose name ends in the word the text now uses alone."""
+    for match in context.cues.generic_reference.finditer(sentence.text):
+        start = sentence.start + match.start(1)
+        end = sentence.start + match.end(1)
+        if any(m.start <= start < m.end for m in sentence.mentions if m.label == "ORG"):
+            continue
+        token = sentence.root(start, end)
+        found = attach(token, flow.positions, anchors) if token is not None else None
+        if not _is_channel(found, flow, context):
+            continue
+        head = match.group(1)
+        earlier = [m for m in context.ordered if m.label == "ORG" and m.end <= start and start - m.end < context.generic_reference_window]
+        named = next((m for m in reversed(earlier) if m.norm.get("name", "").endswith(head)), None)
+        if named is not None:
+            _add_channel(channels, named)
+            draft.cite("channels", named.start, named.end)
+            if found.first_prep in ("to", "for", "into"):
+                draft._paid_to_channel = True  # type: ignore[attr-defined]
+            return
 
 
 def _is_channel(found: Optional[Attachment], flow: Flow, context: _Context) -> bool:
@@ -582,8 +639,13 @@ def _add_channel(channels: list[dict], mention: ResolvedMention) -> None:
     channels.append(channel)
 
 
-def _date_norm(mention: ResolvedMention) -> dict:
-    return {"start": mention.norm.get("start"), "end": mention.norm.get("end")}
+def _date_norm(mention: ResolvedMention, text: Optional[str] = None) -> dict:
+    """The DATE norm as a fact date. A running total "as of" or "until" a
+    day stands at that day and has no start of its own (guidelines)."""
+    start, end = mention.norm.get("start"), mention.norm.get("end")
+    if text is not None and end and load_cues().open_start.search(text[max(0, mention.start - 24) : mention.start]):
+        start = None
+    return {"start": start, "end": end}
 
 
 def read_date(sentence: Sentence, flow: Flow, anchors: frozenset[int]) -> Optional[ResolvedMention]:
@@ -639,8 +701,8 @@ def read_kind(sentence: Sentence, flow: Flow, anchors: frozenset[int], draft: Fa
         return "aggregate"
     if draft.donor and "iso3" in draft.donor and context.cues.aggregate.search(sentence.text) and not draft.recipients and not draft.channels and not draft.regions:
         return "aggregate"
-    if draft.channels:
-        return "contribution"
+    if getattr(draft, "_paid_to_channel", False):
+        return "contribution"  # money to an organization or fund, not through it
     return "unspecified"
 
 
@@ -738,6 +800,22 @@ def read_purpose(sentence: Sentence, flow: Flow, context: _Context) -> Optional[
     return None
 
 
+# A sentence end the sentencizer misses: a note marker glued to the full stop,
+# "... to the PBF.Note 3 In 2018, ..." or "... Somalia.(Note 28) Its purpose ...".
+_GLUED_SENTENCE_END = re.compile(r"[.!?。](?:\s*\(?Note\s+\d+\)?)\s+(?=[A-Z“\"])")
+
+
+def narrow_sentence(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """The part of [start, end) that holds `anchor`, cut at glued sentence ends."""
+    for found in _GLUED_SENTENCE_END.finditer(text, start, end):
+        if found.end() <= anchor:
+            start = found.end()
+        else:
+            end = found.start() + 1
+            break
+    return start, end
+
+
 # --- lists under a lead-in ---------------------------------------------------
 
 
@@ -793,13 +871,14 @@ class FactExtractor:
         block_index = {(b.start, b.end): i for i, b in enumerate(blocks)}
         sentences_of = {i: item.sentences for i, item in enumerate(annotated.blocks)}
         resolved = [m.mention for m in mentions]
+        context.ordered = sorted(resolved, key=lambda m: m.start)
         anchors, equivalents = _anchors_and_equivalents(resolved)
         if not anchors:
             return []
         block_of = {(m.mention.start, m.mention.end): block_index.get((m.block.start, m.block.end)) for m in mentions}
 
         def sentence_span(mention: ResolvedMention) -> tuple[int, int]:
-            return mention.sentence_start, mention.sentence_end
+            return narrow_sentence(text, mention.sentence_start, mention.sentence_end, mention.start)
 
         # Every sentence that a fact reads: the anchors' and their lead-ins'.
         wanted: dict[tuple[int, int], None] = {}
@@ -836,7 +915,7 @@ class FactExtractor:
             if previous is not None and previous.sentence != draft.sentence:
                 _continue_from(draft, previous, sentence, context)
             elif previous is None and position is not None:
-                self._continue_from_text(draft, sentence, sentences_of[position], parsed, context)
+                self._continue_from_text(draft, sentence, sentences_of[position], ordered, context)
             if position is not None:
                 previous_in_block[position] = draft
             drafts.append(draft)
@@ -872,7 +951,7 @@ class FactExtractor:
         read_channels(sentence, flow, others, donor_mention, context, draft)
         date = read_date(sentence, flow, others)
         if date is not None:
-            draft.date = _date_norm(date)
+            draft.date = _date_norm(date, context.text)
             draft.cite("date", date.start, date.end)
         draft.status = read_status(sentence, flow, draft, context)
         draft.kind = read_kind(sentence, flow, others, draft, context)
@@ -945,23 +1024,35 @@ class FactExtractor:
         draft.cumulative = bool(context.cues.cumulative.search(lead.text)) and draft.status == "provided"
         return draft
 
-    def _continue_from_text(self, draft: FactDraft, sentence: Sentence, block_sentences, parsed, context: _Context) -> None:
-        """A fact opening its paragraph's money talk may still continue an
-        earlier sentence of it ("Through this programme ...")."""
+    def _continue_from_text(self, draft: FactDraft, sentence: Sentence, block_sentences, ordered: list[ResolvedMention], context: _Context) -> None:
+        """A paragraph's first fact may still continue its earlier sentence:
+        "In May 2021, the NGO launched a programme to assist India and Nepal.
+        Through this programme it provided ¥78 million" -> May 2021, IND, NPL."""
         if not _CONTINUATION.search(sentence.text[:60]):
             return
         earlier = [s for s in block_sentences if s[1] <= sentence.start]
         if not earlier:
             return
         start, end = earlier[-1]
-        previous_mentions = [m for m in parsed.get((start, end), Sentence(None, start, [], "")).mentions] if (start, end) in parsed else None
-        if previous_mentions is None:
-            return
+        previous = [m for m in ordered if start <= m.start and m.end <= end]
         if draft.date is None:
-            date = next((m for m in previous_mentions if m.label == "DATE"), None)
+            date = next((m for m in previous if m.label == "DATE"), None)
             if date is not None:
                 draft.date = _date_norm(date)
                 draft.cite("date", date.start, date.end)
+        if draft.donor is None and getattr(draft, "_open_subject", False):
+            subject = next((m for m in previous if m.label in ("COUNTRY", "ORG")), None)
+            if subject is not None:
+                draft.donor = donor_from_mention(subject, context)
+                draft.cite("donor", subject.start, subject.end)
+        donor_code = draft.donor.get("iso3") if draft.donor else None
+        if not draft.recipients and not draft.channels and not draft.regions:
+            codes = {m.norm["iso3"] for m in previous if m.label == "COUNTRY" and m.norm.get("iso3") != donor_code}
+            if codes:
+                draft.recipients = sorted(codes)
+                for m in previous:
+                    if m.label == "COUNTRY" and m.norm.get("iso3") in codes:
+                        draft.cite("recipients", m.start, m.end)
 
 
 def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, context: _Context) -> None:

@@ -147,34 +147,57 @@ def _change(previous: Fact, current: Fact) -> tuple[Optional[Decimal], Optional[
     return None, None
 
 
+def _edition_order(facts: list[Fact]) -> tuple:
+    points = [as_of(f) for f in facts if as_of(f) is not None]
+    return (facts[0].edition_year is None, facts[0].edition_year or 0, min(points) if points else dt.date.max, facts[0].doc_id)
+
+
+def _fit(cluster: "_Cluster", fact: Fact) -> tuple:
+    """How well `fact` continues `cluster` (lower is better): the same
+    currency as its last point first, then the nearer date."""
+    last = cluster.facts[-1]
+    currencies = {a.currency for a in (last.amount, *last.equivalents)}
+    if fact.amount.currency == last.amount.currency:
+        currency_rank = 0
+    elif fact.amount.currency in currencies or any(a.currency in currencies for a in fact.equivalents):
+        currency_rank = 1  # comparable through an equivalent the texts give
+    else:
+        currency_rank = 2
+    point, previous = as_of(fact), as_of(last)
+    gap = abs((point - previous).days) if point and previous else 10**6
+    return (currency_rank, gap, fact.amount.start)
+
+
 def build_tracks(facts: Iterable[Fact], editions: Optional[dict[str, Optional[int]]] = None) -> list[Track]:
     """The tracks of a set of facts, in order of their first point.
-    Deterministic: the same facts give the same tracks in the same order."""
-    candidates = sorted((f for f in facts if trackable(f)), key=_order)
+
+    Documents are taken in edition order. Each existing track takes at most
+    one fact of the next document — the one that fits it best — and says
+    so when another fact of that document would have belonged too; the
+    document's other facts start tracks of their own. Deterministic: the
+    same facts give the same tracks in the same order, whatever the input order.
+    """
+    by_doc: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if trackable(fact):
+            by_doc.setdefault(fact.doc_id, []).append(fact)
     clusters: list[_Cluster] = []
-    for fact in candidates:
-        joined = None
-        for cluster in reversed(clusters):
-            others = [f for f in cluster.facts if f.doc_id != fact.doc_id]
-            if not others or not same_total(others[-1], fact):
+    for doc_facts in sorted((sorted(f, key=_order) for f in by_doc.values()), key=_edition_order):
+        free = list(doc_facts)
+        for cluster in clusters:
+            fitting = [f for f in free if same_total(cluster.facts[-1], f)]
+            if not fitting:
                 continue
-            if fact.doc_id in cluster.docs():
-                # Two facts of one edition that would both belong: keep the first, say so.
-                rival = next(f for f in cluster.facts if f.doc_id == fact.doc_id)
-                cluster.flags.append(f"same-edition:{rival.id},{fact.id}")
-                continue
-            joined = cluster
-            break
-        if joined is None:
-            clusters.append(_Cluster([fact]))
-        else:
-            joined.facts.append(fact)
-    tracks: list[Track] = []
-    for cluster in clusters:
-        if len(cluster.facts) < 2:
-            continue
-        tracks.append(_track(len(tracks) + 1, cluster))
-    return tracks
+            fitting.sort(key=lambda f: _fit(cluster, f))
+            chosen = fitting[0]
+            cluster.facts.append(chosen)
+            free.remove(chosen)
+            for other in fitting[1:]:
+                cluster.flags.append(f"same-edition:{chosen.id},{other.id}")
+        clusters.extend(_Cluster([fact]) for fact in free)
+    clusters = [c for c in clusters if len(c.facts) >= 2]
+    clusters.sort(key=lambda c: _order(c.facts[0]))
+    return [_track(number, cluster) for number, cluster in enumerate(clusters, start=1)]
 
 
 def _track(number: int, cluster: _Cluster) -> Track:
