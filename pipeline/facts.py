@@ -56,7 +56,8 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"“[^”]{0,200}”|\"[^\"]{0,200}\"|‘[^’]{0,200}’")
-_LEAD_IN_END = re.compile(r"[:：]\s*$|\(\s*(?:[Uu]nits?\s*:)?[^()]*\)\s*:?\s*$")
+_LEAD_IN_END = re.compile(r"[:：]\s*$|\(\s*[Uu]nits?\s*:[^()]*\)")
+_BARE_UNIT_LINE = re.compile(r"^\(\s*[Uu]nits?\s*:[^()]*\)\s*$")
 _LIST_ITEM_MAX_CHARS = 240
 _LEAD_IN_LOOKBACK = 40
 
@@ -442,6 +443,10 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
                             return donor_from_mention(found, context), found, False
             return None, None, True
         subject = _subject(verb)
+        if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            subject = _subject(verb.head)  # "Japan co-hosted the Summit and pledged $800 million"
+        if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            subject = verb.head  # "the European Union, which contributed €12 million"
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             for pobj in agent.children:
@@ -468,7 +473,7 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
             return donor_from_mention(found, context), found, False
         return None, None, subject.lower_ in ("this", "these", "that", "which")
     # "Japan's contribution of $X": a possessive on the chain.
-    for token in chain[1 : flow.index + 1]:
+    for token in chain[: flow.index + 1]:
         for child in token.children:
             if child.dep_ == "poss":
                 found = _mention_at(sentence, child, labels)
@@ -608,7 +613,12 @@ def _is_channel(found: Optional[Attachment], flow: Flow, context: _Context) -> b
         return False
     if found.deps and found.deps[0] in ("nsubj", "nsubjpass"):
         return False
-    return found.first_prep in context.cues.channel_preps or (
+    if found.first_prep in context.cues.channel_preps:
+        return True
+    # "to the initial resource mobilization of the Green Climate Fund": look past 'of'.
+    if found.first_prep == "of" and len(found.preps) > 1 and found.preps[1] in context.cues.channel_preps:
+        return True
+    return (
         found.first_prep is None and bool(found.deps) and found.deps[0] in ("dobj", "dative", "appos", "conj", "poss")
         and any(p in context.cues.channel_preps for p in found.preps)
     )
@@ -825,9 +835,12 @@ def lead_in_for(blocks: Sequence[Block], position: int, text: str) -> Optional[i
     for back in range(position - 1, max(-1, position - _LEAD_IN_LOOKBACK), -1):
         block = blocks[back]
         line = text[block.start : block.end]
-        if block.kind == "heading" and not _LEAD_IN_END.search(line):
-            return None
-        if _LEAD_IN_END.search(line) and (block.kind != "paragraph" or len(line) > 0):
+        if block.kind == "heading":
+            return back  # the list's title
+        if _LEAD_IN_END.search(line):
+            # A bare unit line "(Unit: US$ million)" under the table's title: the title leads.
+            if _BARE_UNIT_LINE.match(line) and back > 0 and blocks[back - 1].kind == "heading":
+                return back - 1
             return back
         if len(line) > _LIST_ITEM_MAX_CHARS:
             return None
@@ -906,9 +919,13 @@ class FactExtractor:
             sentence = parsed[sentence_span(anchor)]
             position = block_of.get((anchor.start, anchor.end))
             block = blocks[position] if position is not None else None
-            draft = self._read(anchor, sentence, anchor_spans, equivalents.get((anchor.start, anchor.end), []), context, block)
-            if draft is None and position is not None and lead_ins.get(position) is not None:
-                draft = self._read_list_item(anchor, sentence, blocks[lead_ins[position]], sentences_of[lead_ins[position]], parsed, equivalents, context, block)
+            lead = lead_ins.get(position) if position is not None else None
+            draft = None
+            if lead is not None:
+                # A list item or table row: the lead-in gives donor, date, kind and status.
+                draft = self._read_list_item(anchor, sentence, blocks[lead], sentences_of[lead], parsed, equivalents, context, block)
+            if draft is None:
+                draft = self._read(anchor, sentence, anchor_spans, equivalents.get((anchor.start, anchor.end), []), context, block)
             if draft is None:
                 continue
             previous = previous_in_block.get(position) if position is not None else None
@@ -916,6 +933,8 @@ class FactExtractor:
                 _continue_from(draft, previous, sentence, context)
             elif previous is None and position is not None:
                 self._continue_from_text(draft, sentence, sentences_of[position], ordered, context)
+            if position is not None and not draft.recipients and not draft.regions:
+                _paragraph_topic(draft, blocks[position], ordered, context)
             if position is not None:
                 previous_in_block[position] = draft
             drafts.append(draft)
@@ -1013,12 +1032,24 @@ class FactExtractor:
         draft.channels, draft.recipients = channels, sorted(recipients)
         regions = sorted({m.group() for m in context.regions.pattern.finditer(item.text)})
         draft.regions = regions
+        if not draft.recipients and not draft.regions and not draft.channels:
+            # The lead-in's destination: "Japan's ODA to East Asia by type of assistance".
+            lead_codes = {m.norm["iso3"] for m in lead.mentions if m.label == "COUNTRY" and m.norm.get("iso3") != donor_code}
+            draft.recipients = sorted(lead_codes)
+            draft.regions = sorted(
+                {m.group() for m in context.regions.pattern.finditer(lead.text)
+                 if not any(x.start <= lead.start + m.start() < x.end for x in lead.mentions if x.label == "ORG")}
+            )
         kind = None
-        for pattern_kind, pattern in context.cues.kinds:
-            found = pattern.search(lead.text)
-            if found:
-                kind = pattern_kind
-                draft.cite("kind", lead.start + found.start(), lead.start + found.end())
+        # A row names its own kind ("Grant aid: 1,234.56"), else the lead-in does.
+        for source in (item, lead):
+            for pattern_kind, pattern in context.cues.kinds:
+                found = pattern.search(source.text)
+                if found:
+                    kind = pattern_kind
+                    draft.cite("kind", source.start + found.start(), source.start + found.end())
+                    break
+            if kind:
                 break
         draft.kind = kind or ("contribution" if channels else "unspecified")
         draft.cumulative = bool(context.cues.cumulative.search(lead.text)) and draft.status == "provided"
@@ -1053,6 +1084,26 @@ class FactExtractor:
                 for m in previous:
                     if m.label == "COUNTRY" and m.norm.get("iso3") in codes:
                         draft.cite("recipients", m.start, m.end)
+
+
+_TOPIC_OPENING = re.compile(r"^(?:In|For|To|Regarding|As for)\s+(?:the\s+)?")
+
+
+def _paragraph_topic(draft: FactDraft, block: Block, ordered: list[ResolvedMention], context: _Context) -> None:
+    """A paragraph that opens on its country, "In Yemen, ...", is about that
+    country: its facts that name no destination of their own go there."""
+    opening = _TOPIC_OPENING.match(context.text[block.start : block.start + 40])
+    if opening is None or draft.anchor.start < block.start:
+        return
+    first = next((m for m in ordered if m.start >= block.start + opening.end()), None)
+    if first is None or first.label != "COUNTRY" or first.start != block.start + opening.end():
+        return
+    if context.text[first.end : first.end + 1] not in (",", " ") or (draft.donor or {}).get("iso3") == first.norm.get("iso3"):
+        return
+    if context.text[first.end : first.end + 1] == " " and not context.text[first.end :].startswith((" and ", " or ")):
+        return
+    draft.recipients = [first.norm["iso3"]]
+    draft.cite("recipients", first.start, first.end)
 
 
 def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, context: _Context) -> None:
