@@ -63,20 +63,35 @@ def run(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, c
 
 
 @main.command()
-@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Gold annotations (JSONL, one document per line).")
+@click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold mention annotations (JSONL, one document per line).")
+@click.option("--facts-gold", "facts_gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold facts (JSONL, one document per line, as fact-guidelines.md).")
+@click.option("--tracks-gold", "tracks_gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold tracks (JSONL, one track per line); scored as pairs of facts.")
 @click.option("--pred", "pred_dir", type=click.Path(path_type=Path), default=Path("outputs"), show_default=True,
               help="Output folder of a run (or a mentions.jsonl file).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--min", "minimums", multiple=True, metavar="LABEL=F1",
               help="Exit 1 when LABEL's value F1 is below F1 (LABEL may be ALL). Repeatable.")
-def evaluate(gold_path: Path, pred_dir: Path, as_json: bool, minimums: tuple[str, ...]) -> None:
-    """Score the mentions of a run against gold annotations.
+def evaluate(gold_path: Path | None, facts_gold: Path | None, tracks_gold: Path | None, pred_dir: Path,
+             as_json: bool, minimums: tuple[str, ...]) -> None:
+    """Score a run against gold mentions (--gold), facts (--facts-gold) and tracks (--tracks-gold).
 
-    Prints strict, overlap and value precision/recall/F1 and norm accuracy,
-    per label and overall (ALL).
+    Mentions: strict, overlap and value precision/recall/F1 and norm accuracy,
+    per label and overall (ALL). Facts: detection P/R/F1, each slot's
+    accuracy (set F1 for recipients, regions, channels) and strict. Tracks:
+    pairs of facts placed in the same track.
     """
     from pipeline.evaluate import format_table, evaluate as score, load_gold, load_predictions
+
+    if gold_path is None and facts_gold is None and tracks_gold is None:
+        raise click.UsageError("give --gold, --facts-gold or --tracks-gold")
+    if gold_path is None:
+        if minimums:
+            raise click.UsageError("--min applies to mention scores: give --gold")
+        _evaluate_facts(facts_gold, tracks_gold, pred_dir, as_json)
+        return
 
     thresholds = {}
     for item in minimums:
@@ -97,10 +112,16 @@ def evaluate(gold_path: Path, pred_dir: Path, as_json: bool, minimums: tuple[str
     for doc_id in missing:
         click.echo(f"warning: no predicted mentions for gold document {doc_id!r}", err=True)
     report = score(gold, predictions)
-    if as_json:
+    if as_json and (facts_gold or tracks_gold):
+        report = {"mentions": report, **_fact_reports(facts_gold, tracks_gold, pred_dir)}
+        click.echo(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+        report = report["mentions"]
+    elif as_json:
         click.echo(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
     else:
         click.echo(format_table(report))
+        if facts_gold or tracks_gold:
+            _evaluate_facts(facts_gold, tracks_gold, pred_dir, False)
     failed = []
     for label, minimum in thresholds.items():
         if label not in report:
@@ -111,6 +132,57 @@ def evaluate(gold_path: Path, pred_dir: Path, as_json: bool, minimums: tuple[str
     if failed:
         click.echo("below threshold: " + "; ".join(failed), err=True)
         sys.exit(1)
+
+
+def _fact_reports(facts_gold: Path | None, tracks_gold: Path | None, pred_dir: Path) -> dict:
+    from pipeline.evaluate_facts import evaluate_facts, evaluate_tracks, load_gold_facts, load_predicted_facts
+
+    folder = pred_dir if pred_dir.is_dir() else pred_dir.parent
+    facts_file = folder / "facts.jsonl"
+    if not facts_file.exists():
+        raise click.ClickException(f"{facts_file}: no such file; run `odaextract run` first or pass --pred")
+    predicted = load_predicted_facts(facts_file)
+    reports: dict = {}
+    try:
+        if facts_gold is not None:
+            reports["facts"] = evaluate_facts(load_gold_facts(facts_gold), predicted)
+        if tracks_gold is not None:
+            tracks_file = folder / "tracks.jsonl"
+            if not tracks_file.exists():
+                raise click.ClickException(f"{tracks_file}: no such file; run `odaextract run` first")
+            reports["tracks"] = evaluate_tracks(tracks_gold, tracks_file, predicted)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise click.ClickException(f"cannot read the gold: {type(exc).__name__}: {exc}") from None
+    return reports
+
+
+def _evaluate_facts(facts_gold: Path | None, tracks_gold: Path | None, pred_dir: Path, as_json: bool) -> None:
+    from pipeline.evaluate_facts import format_fact_table
+
+    reports = _fact_reports(facts_gold, tracks_gold, pred_dir)
+    if as_json:
+        click.echo(orjson.dumps(reports, option=orjson.OPT_INDENT_2).decode())
+    else:
+        click.echo(format_fact_table(reports))
+
+
+@main.command()
+@click.option("--pred", "pred_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
+              show_default=True, help="Output folder of a run.")
+def tracks(pred_dir: Path) -> None:
+    """Print the tracks of a run: each running total, edition by edition."""
+    from rich.console import Console
+
+    from pipeline.tracks import tracks_table
+
+    path = pred_dir / "tracks.jsonl"
+    if not path.exists():
+        raise click.ClickException(f"{path}: no such file; run `odaextract run` on several editions first")
+    records = [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+    if not records:
+        click.echo(f"no tracks in {path}: no running total appears in two documents of the run")
+        return
+    Console().print(tracks_table(records))
 
 
 @main.command()
@@ -137,8 +209,12 @@ def schema(out_dir: Path) -> None:
               help="File to write [default: <pred>/mentions.<format>].")
 def export(fmt: str, pred_dir: Path, out_path: Path | None) -> None:
     """Export the mentions of a run as Parquet or CSV, norms flattened to typed
-    columns (org_name, country_iso3, money_amount, money_currency, date_start, ...)."""
+    columns (org_name, country_iso3, money_amount, money_currency, date_start, ...),
+    and beside them facts.<format> (one row per fact, lists as list columns) and
+    tracks.<format> (one row per point of a series)."""
     from pipeline.export import export as export_mentions
+
+    from pipeline.export import export_facts, export_tracks
 
     mentions = pred_dir / "mentions.jsonl" if pred_dir.is_dir() else pred_dir
     if not mentions.exists():
@@ -146,6 +222,13 @@ def export(fmt: str, pred_dir: Path, out_path: Path | None) -> None:
     target = out_path or mentions.with_suffix(f".{fmt}")
     rows = export_mentions(mentions, target, fmt)
     click.echo(f"{rows} mentions written to {target}")
+    # Beside a run's mentions: its facts (lists as list columns) and tracks (a row per point).
+    for name, export_one, what in (("facts", export_facts, "facts"), ("tracks", export_tracks, "track points")):
+        source = mentions.parent / f"{name}.jsonl"
+        if source.exists():
+            table_path = target.parent / f"{name}.{fmt}"
+            count = export_one(source, table_path, fmt)
+            click.echo(f"{count} {what} written to {table_path}")
 
 
 if __name__ == "__main__":

@@ -184,3 +184,28 @@ def evaluate_tracks(gold_path: Path, pred_path: Path, pred_facts: Mapping[str, l
     gold_pairs, pred_pairs = _pairs(gold_tracks), _pairs(pred_tracks)
     scores: Scores = prf(len(gold_pairs & pred_pairs), len(pred_pairs), len(gold_pairs))
     return {"gold_tracks": len(gold_tracks), "predicted_tracks": len(pred_tracks), "pairs": scores.__dict__}
+
+
+def format_fact_table(reports: Mapping[str, Any]) -> str:
+    lines = []
+    facts = reports.get("facts")
+    if facts is not None:
+        d = facts["detection"]
+        lines.append(f"facts: gold {facts['gold']}  predicted {facts['predicted']}  matched {facts['matched']}")
+        lines.append(f"{'detection':<12} P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}")
+        for slot in SLOTS:
+            value = facts["slots"][slot]
+            if "f1" in value:
+                lines.append(f"{slot:<12} set F1 {value['f1']:.3f}  (P {value['precision']:.3f}  R {value['recall']:.3f})")
+            else:
+                lines.append(f"{slot:<12} accuracy {value['accuracy']:.3f}")
+        s = facts["strict"]
+        lines.append(f"{'strict':<12} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    tracks = reports.get("tracks")
+    if tracks is not None:
+        p = tracks["pairs"]
+        lines.append(
+            f"tracks: gold {tracks['gold_tracks']}  predicted {tracks['predicted_tracks']}  "
+            f"pairs P {p['precision']:.3f}  R {p['recall']:.3f}  F1 {p['f1']:.3f}"
+        )
+    return "\n".join(lines)

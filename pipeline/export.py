@@ -100,3 +100,176 @@ def export(mentions_path: Path, out_path: Path, fmt: str) -> int:
         else:
             raise ValueError(f"unknown format {fmt!r}")
     return table.num_rows
+
+
+# --- facts and tracks --------------------------------------------------------
+
+_LIST = pa.list_(pa.string())
+
+FACT_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("doc_id", pa.string()),
+        ("edition_year", pa.int32()),
+        ("amount", pa.float64()),
+        ("amount_exact", pa.string()),
+        ("currency", pa.string()),
+        ("approximate", pa.bool_()),
+        ("bound", pa.string()),
+        ("amount_text", pa.string()),
+        ("amount_id", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("equivalent_texts", _LIST),
+        ("equivalent_currencies", _LIST),
+        ("equivalent_amounts", pa.list_(pa.float64())),
+        ("donor_iso3", pa.string()),
+        ("donor_org", pa.string()),
+        ("recipients", _LIST),
+        ("regions", _LIST),
+        ("channel_names", _LIST),
+        ("channel_acronyms", _LIST),
+        ("date_start", pa.date32()),
+        ("date_end", pa.date32()),
+        ("kind", pa.string()),
+        ("status", pa.string()),
+        ("cumulative", pa.bool_()),
+        ("purpose", pa.string()),
+        ("page", pa.int32()),
+        ("section", pa.string()),
+        ("sentence", pa.string()),
+    ]
+)
+
+TRACK_SCHEMA = pa.schema(
+    [
+        ("track_id", pa.string()),
+        ("point", pa.int32()),
+        ("donor_iso3", pa.string()),
+        ("donor_org", pa.string()),
+        ("recipients", _LIST),
+        ("regions", _LIST),
+        ("channel_name", pa.string()),
+        ("channel_acronym", pa.string()),
+        ("since", pa.date32()),
+        ("flags", _LIST),
+        ("fact_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("edition_year", pa.int32()),
+        ("as_of", pa.date32()),
+        ("amount", pa.float64()),
+        ("currency", pa.string()),
+        ("change", pa.float64()),
+        ("change_currency", pa.string()),
+    ]
+)
+
+
+def _date(value):
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _donor(donor) -> tuple:
+    donor = donor or {}
+    return donor.get("iso3"), donor.get("org")
+
+
+def flatten_fact(fact: dict) -> dict:
+    amount = fact["amount"]
+    date = fact.get("date") or {}
+    donor_iso3, donor_org = _donor(fact.get("donor"))
+    return {
+        "id": fact["id"],
+        "doc_id": fact["doc_id"],
+        "edition_year": fact.get("edition_year"),
+        "amount": float(amount["amount"]),
+        "amount_exact": str(amount["amount"]),
+        "currency": amount.get("currency"),
+        "approximate": amount.get("approximate"),
+        "bound": amount.get("bound"),
+        "amount_text": amount["text"],
+        "amount_id": amount["id"],
+        "start": amount["start"],
+        "end": amount["end"],
+        "equivalent_texts": [e["text"] for e in fact.get("equivalents", [])],
+        "equivalent_currencies": [e.get("currency") for e in fact.get("equivalents", [])],
+        "equivalent_amounts": [float(e["amount"]) for e in fact.get("equivalents", [])],
+        "donor_iso3": donor_iso3,
+        "donor_org": donor_org,
+        "recipients": fact.get("recipients", []),
+        "regions": fact.get("regions", []),
+        "channel_names": [c["name"] for c in fact.get("channels", [])],
+        "channel_acronyms": [c.get("acronym") for c in fact.get("channels", [])],
+        "date_start": _date(date.get("start")),
+        "date_end": _date(date.get("end")),
+        "kind": fact["kind"],
+        "status": fact["status"],
+        "cumulative": fact["cumulative"],
+        "purpose": fact.get("purpose"),
+        "page": fact.get("page"),
+        "section": fact.get("section"),
+        "sentence": fact.get("sentence"),
+    }
+
+
+def flatten_track(track: dict) -> Iterator[dict]:
+    """One row per point of the series."""
+    donor_iso3, donor_org = _donor(track.get("donor"))
+    channel = track.get("channel") or {}
+    for index, point in enumerate(track["series"], start=1):
+        yield {
+            "track_id": track["id"],
+            "point": index,
+            "donor_iso3": donor_iso3,
+            "donor_org": donor_org,
+            "recipients": track.get("recipients", []),
+            "regions": track.get("regions", []),
+            "channel_name": channel.get("name"),
+            "channel_acronym": channel.get("acronym"),
+            "since": _date(track.get("since")),
+            "flags": track.get("flags", []),
+            "fact_id": point["fact_id"],
+            "doc_id": point["doc_id"],
+            "edition_year": point.get("edition_year"),
+            "as_of": _date(point.get("as_of")),
+            "amount": float(point["amount"]),
+            "currency": point.get("currency"),
+            "change": float(point["change"]) if point.get("change") is not None else None,
+            "change_currency": point.get("change_currency"),
+        }
+
+
+def _write_table(table: pa.Table, out_path: Path, fmt: str) -> int:
+    from pipeline.write import atomic_file
+
+    if fmt == "csv":
+        # CSV has no list type: a list column becomes its items joined by "; ".
+        columns = {}
+        for name in table.column_names:
+            column = table[name]
+            if pa.types.is_list(column.type):
+                column = pa.array(["; ".join(str(v) for v in (row or []) if v is not None) for row in column.to_pylist()], pa.string())
+            columns[name] = column
+        table = pa.table(columns)
+    with atomic_file(out_path) as stream:
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            pq.write_table(table, stream)
+        elif fmt == "csv":
+            import pyarrow.csv as pacsv
+
+            pacsv.write_csv(table, stream)
+        else:
+            raise ValueError(f"unknown format {fmt!r}")
+    return table.num_rows
+
+
+def export_facts(facts_path: Path, out_path: Path, fmt: str) -> int:
+    table = pa.Table.from_pylist([flatten_fact(f) for f in read_mentions(facts_path)], schema=FACT_SCHEMA)
+    return _write_table(table, out_path, fmt)
+
+
+def export_tracks(tracks_path: Path, out_path: Path, fmt: str) -> int:
+    table = pa.Table.from_pylist([row for t in read_mentions(tracks_path) for row in flatten_track(t)], schema=TRACK_SCHEMA)
+    return _write_table(table, out_path, fmt)

@@ -235,3 +235,30 @@ def _track(number: int, cluster: _Cluster) -> Track:
         series=series,
         flags=flags,
     )
+
+
+def tracks_table(records: list[dict]):
+    """A rich table of tracks (one row per point), for `odaextract tracks`."""
+    from rich.table import Table
+
+    table = Table(title="Tracks: running totals across editions")
+    for column in ("track", "donor", "to / through", "since", "edition", "as of", "amount", "change", "flags"):
+        table.add_column(column, justify="right" if column in ("amount", "change") else "left")
+    for track in records:
+        donor = track.get("donor") or {}
+        channel = track.get("channel") or {}
+        target = ", ".join(track.get("recipients") or track.get("regions") or []) or (channel.get("acronym") or channel.get("name") or "")
+        for index, point in enumerate(track["series"]):
+            change = point.get("change")
+            table.add_row(
+                track["id"] if index == 0 else "",
+                (donor.get("iso3") or donor.get("org") or "") if index == 0 else "",
+                target if index == 0 else "",
+                (track.get("since") or "") if index == 0 else "",
+                str(point.get("edition_year") or ""),
+                point.get("as_of") or "",
+                f"{point['amount']:,} {point.get('currency') or ''}",
+                "" if change is None else f"{change:+,} {point.get('change_currency') or ''}",
+                "; ".join(track.get("flags", [])) if index == 0 else "",
+            )
+    return table
