@@ -38,8 +38,15 @@ def standin_facts(mentions: list[dict], per_doc: int = 4) -> tuple[list[dict], l
     facts: list[dict] = []
     for doc_id in SEEDS:
         doc = [m for m in mentions if m["doc_id"] == doc_id]
-        # an amount restating another (equivalent_of) is the same fact's equivalent, not a fact
-        money = [m for m in doc if m["label"] == "MONEY" and not m["norm"].get("equivalent_of")][:per_doc]
+        # an amount restating an earlier one ("$1.98 billion (approximately ¥196 billion)") is that
+        # fact's equivalent, not a fact of its own
+        by_id = {m["id"]: m for m in doc}
+
+        def restates(m: dict) -> bool:
+            other = by_id.get(m["norm"].get("equivalent_of"))
+            return other is not None and other["start"] < m["start"]
+
+        money = [m for m in doc if m["label"] == "MONEY" and not restates(m)][:per_doc]
         for index, amount in enumerate(money):
             same = [m for m in doc if m["sentence"] == amount["sentence"] and m is not amount]
             countries = [m for m in same if m["label"] == "COUNTRY"]
@@ -60,7 +67,12 @@ def standin_facts(mentions: list[dict], per_doc: int = 4) -> tuple[list[dict], l
                 "amount": {"id": amount["id"], "start": amount["start"], "end": amount["end"], "text": amount["text"],
                            "amount": norm["amount"], "currency": norm["currency"],
                            "approximate": norm["approximate"], "bound": norm.get("bound")},
-                "equivalents": [],
+                "equivalents": [
+                    {"id": m["id"], "start": m["start"], "end": m["end"], "text": m["text"],
+                     "amount": m["norm"]["amount"], "currency": m["norm"]["currency"],
+                     "approximate": m["norm"]["approximate"], "bound": m["norm"].get("bound")}
+                    for m in doc if m["label"] == "MONEY" and m["norm"].get("equivalent_of") == amount["id"] and restates(m)
+                ],
                 "donor": {"iso3": "JPN"} if donor else None,
                 "recipients": sorted({m["norm"]["iso3"] for m in recipients}),
                 "regions": ["Africa"] if index == 0 else [],
