@@ -32,6 +32,7 @@ DEFAULT_PART_CHARS = 40_000
 STATIC_DIR = "static"
 STATIC_FILES = ("report.css", "report.js")
 _SLUG_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+_PART_SUFFIX = re.compile(r"-\d+$")
 
 
 @dataclass
@@ -101,8 +102,9 @@ def _year(date) -> tuple[str, Optional[int]]:
 def slug(doc_id: str, taken: set[str]) -> str:
     """A file-name-safe, unique name for a document's pages."""
     base = _SLUG_UNSAFE.sub("-", doc_id).strip("-.")[:80] or "document"
-    if base != doc_id or base in taken:
-        base = f"{base}-{hashlib.sha1(doc_id.encode()).hexdigest()[:8]}"
+    # A part page is doc-<slug>-<n>.html: a slug ending in -<digits> could be another document's part.
+    if base != doc_id or base in taken or _PART_SUFFIX.search(base):
+        base = f"{base}-x{hashlib.sha1(doc_id.encode()).hexdigest()[:8]}"
     taken.add(base)
     return base
 
@@ -146,6 +148,7 @@ class DocumentLayout:
     parts: list[Part]
     headings: list[dict]
     part_starts: list[int]
+    mention_spans: set[tuple[int, int]] = field(default_factory=set)
 
     def part_for(self, offset: int) -> Part:
         return self.parts[max(0, bisect.bisect_right(self.part_starts, offset) - 1)]
@@ -255,7 +258,8 @@ def layout_document(document: dict, slug_name: str, text: Optional[str], mention
         points.append((offset, 0, ("f", fact)))
     points.sort(key=lambda p: (p[0], p[1]))
 
-    layout = DocumentLayout(document, slug_name, text, mentions, [f for _, f in anchored], [], [], [])
+    layout = DocumentLayout(document, slug_name, text, mentions, [f for _, f in anchored], [], [], [],
+                            set(zip(starts, ends)))
     mention_index = 0
     point_index = 0
     part: Optional[Part] = None
@@ -340,7 +344,7 @@ def fact_view(fact: dict, layout: Optional[DocumentLayout]) -> dict:
             item = {"id": str(mention_id), "href": None, "text": str(mention_id), "mention": False}
             if layout is not None and layout.text is not None and span is not None:
                 item["text"] = layout.text[span[0]:span[1]] or str(mention_id)
-                if any(m["start"] == span[0] and m["end"] == span[1] for m in layout.mentions):
+                if span in layout.mention_spans:
                     item["href"] = layout.href(span[0], f"m-{span[0]}-{span[1]}")
                     item["mention"] = True
             items.append(item)

@@ -41,7 +41,10 @@ class RunData:
 
     def text(self, document: dict) -> Optional[str]:
         """The document text the offsets index, or None (with a warning) when it cannot be read."""
-        path = self.folder / document.get("text_file", f"texts/{document['doc_id']}.txt")
+        path = self.folder / str(document.get("text_file", f"texts/{document['doc_id']}.txt"))
+        if not path.resolve().is_relative_to(self.folder.resolve()):
+            self.warnings.append(f"{path}: the document text is outside the run folder; the page shows no text")
+            return None
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:

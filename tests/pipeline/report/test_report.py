@@ -8,7 +8,9 @@ import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import orjson
 import pytest
+from lxml import html
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -260,7 +262,13 @@ def test_a_bad_line_is_reported_and_the_rest_is_shown(report_run, tmp_path):
     with open(broken / "facts.jsonl", "ab") as stream:
         stream.write(b"{not json\n")
     (broken / "texts" / f"{SEEDS[1]}.txt").unlink()
+    documents = read_jsonl(broken / "documents.jsonl")
+    for document in documents:
+        if document["doc_id"] == INJECTION_ID:
+            document["text_file"] = "../../../../etc/hostname"
+    (broken / "documents.jsonl").write_bytes(b"".join(orjson.dumps(d) + b"\n" for d in documents))
     summary = build_report(broken, tmp_path / "site")
+    assert any("etc/hostname: the document text is outside the run folder" in w for w in summary.warnings)
     facts = read_jsonl(run_dir / "facts.jsonl")
     lines = len(facts) + 1
     assert any(w.startswith(f"{broken / 'facts.jsonl'}:{lines}: not valid JSON") for w in summary.warnings)
@@ -282,3 +290,29 @@ def test_a_failed_build_leaves_the_previous_report(report_run, tmp_path, monkeyp
         build_report(run_dir, site)
     assert (site / "index.html").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_document_named_like_another_documents_part_gets_its_own_pages(annotator, tmp_path):
+    """Regression guard: "seed" part 2 and a document "seed-2" must not share doc-seed-2.html."""
+    from pipeline.run import run
+    from tests.conftest import CORPUS
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(CORPUS / f"{SEEDS[0]}.txt", inputs / "seed.txt")
+    shutil.copy(CORPUS / f"{SEEDS[1]}.txt", inputs / "seed-2.txt")
+    run_dir = tmp_path / "run"
+    assert not run([inputs], run_dir, annotator=annotator).errors
+    site = tmp_path / "site"
+    summary = build_report(run_dir, site, part_chars=3_000)
+    pages = sorted(site.glob("*.html"))
+    assert len(pages) == summary.pages  # nothing written twice over another page
+    mentions = read_jsonl(run_dir / "mentions.jsonl")
+    seen: dict[str, int] = {}
+    for page in pages:
+        if page.name == "index.html":
+            continue
+        tree = html.parse(str(page)).getroot()
+        doc_id = tree.xpath("string(//h1)")
+        seen[doc_id] = seen.get(doc_id, 0) + len(_marks(tree))
+    assert seen == {d: sum(m["doc_id"] == d for m in mentions) for d in ("seed", "seed-2")}
