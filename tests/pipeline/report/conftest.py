@@ -150,9 +150,9 @@ class Browser:
             raise AssertionError(f"chromium failed on {url}: {done.stderr.decode(errors='replace')[-2000:]}")
         return done
 
-    def dom(self, page: Path, query: str = "") -> html.HtmlElement:
+    def dom(self, page: Path, query: str = "", *flags: str) -> html.HtmlElement:
         """The DOM after the page loaded and its scripts ran."""
-        done = self._run(page.resolve().as_uri() + query, "--dump-dom")
+        done = self._run(page.resolve().as_uri() + query, "--dump-dom", *flags)
         return html.fromstring(done.stdout.decode("utf-8"))
 
     def screenshot(self, page: Path, target: Path, width: int = 1200, height: int = 800, fragment: str = "") -> None:

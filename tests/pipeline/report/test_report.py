@@ -75,6 +75,36 @@ def test_norm_shows_on_hover_and_on_keyboard_focus():
     assert rule and {"mark.m:hover .norm", "mark.m:focus .norm"} <= {s.strip() for s in rule.group(1).split(",")}
 
 
+# A page of the test's own (not of the site) that loads a document page in a
+# frame, focuses each highlight as the Tab key would, and writes down whether
+# its norm is displayed then, and before.
+FOCUS_PROBE = """<!DOCTYPE html><html><body><iframe id="f" src="{src}"></iframe><pre id="out">not run</pre>
+<script>
+document.getElementById("f").addEventListener("load", function () {{
+  var d = this.contentDocument, rows = [];
+  d.querySelectorAll("article mark.m").forEach(function (m) {{
+    var n = d.getElementById(m.getAttribute("aria-describedby")), style = d.defaultView.getComputedStyle(n);
+    var before = style.display;
+    m.focus();
+    rows.push([m.id, before, style.display, d.activeElement === m]);
+    m.blur();
+  }});
+  document.getElementById("out").textContent = JSON.stringify(rows);
+}});
+</script></body></html>"""
+
+
+def test_keyboard_focus_shows_the_norm_in_the_browser(report_run, browser, tmp_path):
+    run_dir, site = report_run
+    page = site / f"doc-{SEEDS[0]}.html"
+    probe = tmp_path / "focus-probe.html"
+    probe.write_text(FOCUS_PROBE.format(src=page.resolve().as_uri()), encoding="utf-8")
+    dom = browser.dom(probe, "", "--allow-file-access-from-files")
+    rows = orjson.loads(str(dom.xpath('string(//pre[@id="out"])')))
+    assert len(rows) == sum(m["doc_id"] == SEEDS[0] for m in read_jsonl(run_dir / "mentions.jsonl"))
+    assert all(before == "none" and after == "block" and focused for _, before, after, focused in rows)
+
+
 def test_norm_text_of_a_money_mention(report_run, browser):
     run_dir, site = report_run
     money = next(m for m in read_jsonl(run_dir / "mentions.jsonl")
