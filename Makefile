@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/odaextract run corpus --out outputs
+	$(BIN)/odaextract report --pred outputs --out outputs/report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -28,4 +29,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf $(VENV) outputs/*.jsonl outputs/manifest.json outputs/schema
+	rm -rf $(VENV) outputs/*.jsonl outputs/manifest.json outputs/schema outputs/report

@@ -231,5 +231,26 @@ def export(fmt: str, pred_dir: Path, out_path: Path | None) -> None:
             click.echo(f"{count} {what} written to {table_path}")
 
 
+@main.command()
+@click.option("--pred", "pred_dir", type=click.Path(path_type=Path), default=Path("outputs"), show_default=True,
+              help="Output folder of a run.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs/report"),
+              show_default=True, help="Folder for the site (replaced whole).")
+def report(pred_dir: Path, out_dir: Path) -> None:
+    """Write a static review site of a run: an index of documents, facts and
+    tracks, and each document's text with its mentions and facts marked.
+    Opens from file:// with no network."""
+    from pipeline.report import ReportInputError, build_report
+
+    try:
+        summary = build_report(pred_dir, out_dir)
+    except ReportInputError as exc:
+        raise click.ClickException(str(exc)) from None
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"{summary.documents} documents, {summary.mentions} mentions, {summary.facts} facts, "
+               f"{summary.tracks} tracks: {summary.pages} pages in {summary.out_dir}/index.html")
+
+
 if __name__ == "__main__":
     main()
