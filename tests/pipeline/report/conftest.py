@@ -1,5 +1,5 @@
 """Fixtures of the report tests: a real run over the seeds (plus an injection
-document), stand-in facts/tracks, the built report, and a headless Chromium."""
+document) with its facts and tracks, the built report, and a headless Chromium."""
 
 from __future__ import annotations
 
@@ -29,77 +29,6 @@ def read_jsonl(path: Path) -> list[dict]:
     return [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
 
 
-# --- STAND-IN: replace with the real facts.jsonl / tracks.jsonl once the facts
-# stage lands in main. Until then these build facts and tracks in the schema of
-# fact-guidelines.md from the run's real mentions: one fact per MONEY mention
-# (the first few of each seed), its slots filled from mentions in the same
-# sentence, and one track linking a fact of each seed document. -------------
-def standin_facts(mentions: list[dict], per_doc: int = 4) -> tuple[list[dict], list[dict]]:
-    facts: list[dict] = []
-    for doc_id in SEEDS:
-        doc = [m for m in mentions if m["doc_id"] == doc_id]
-        # an amount restating an earlier one ("$1.98 billion (approximately ¥196 billion)") is that
-        # fact's equivalent, not a fact of its own
-        by_id = {m["id"]: m for m in doc}
-
-        def restates(m: dict) -> bool:
-            other = by_id.get(m["norm"].get("equivalent_of"))
-            return other is not None and other["start"] < m["start"]
-
-        money = [m for m in doc if m["label"] == "MONEY" and not restates(m)][:per_doc]
-        for index, amount in enumerate(money):
-            same = [m for m in doc if m["sentence"] == amount["sentence"] and m is not amount]
-            countries = [m for m in same if m["label"] == "COUNTRY"]
-            donor = next((m for m in countries if m["norm"]["iso3"] == "JPN"), None)
-            recipients = [m for m in countries if m["norm"]["iso3"] != "JPN"]
-            orgs = [m for m in same if m["label"] == "ORG"]
-            dates = [m for m in same if m["label"] == "DATE"]
-            evidence = {"donor": [donor["id"]] if donor else [],
-                        "recipients": [m["id"] for m in recipients],
-                        "channels": [m["id"] for m in orgs[:1]],
-                        "date": [m["id"] for m in dates[:1]]}
-            if index == 0:  # region evidence may point at text that is no mention
-                evidence["regions"] = [f"{doc_id}:0-4"]
-            norm = amount["norm"]
-            facts.append({
-                "id": f"{doc_id}:fact:{amount['start']}-{amount['end']}",
-                "doc_id": doc_id,
-                "amount": {"id": amount["id"], "start": amount["start"], "end": amount["end"], "text": amount["text"],
-                           "amount": norm["amount"], "currency": norm["currency"],
-                           "approximate": norm["approximate"], "bound": norm.get("bound")},
-                "equivalents": [
-                    {"id": m["id"], "start": m["start"], "end": m["end"], "text": m["text"],
-                     "amount": m["norm"]["amount"], "currency": m["norm"]["currency"],
-                     "approximate": m["norm"]["approximate"], "bound": m["norm"].get("bound")}
-                    for m in doc if m["label"] == "MONEY" and m["norm"].get("equivalent_of") == amount["id"] and restates(m)
-                ],
-                "donor": {"iso3": "JPN"} if donor else None,
-                "recipients": sorted({m["norm"]["iso3"] for m in recipients}),
-                "regions": ["Africa"] if index == 0 else [],
-                "channels": [{"name": m["norm"]["name"], "acronym": m["norm"]["acronym"]} for m in orgs[:1]],
-                "date": {"start": dates[0]["norm"]["start"], "end": dates[0]["norm"]["end"]} if dates else None,
-                "kind": ("grant", "loan", "technical_cooperation", "contribution")[index % 4],
-                "status": "provided" if index % 2 == 0 else "pledged",
-                "cumulative": False,
-                "purpose": None,
-                "evidence": {slot: ids for slot, ids in evidence.items() if ids},
-                "sentence": amount["sentence"],
-                "section": amount["section"],
-                "page": amount["page"],
-                "edition_year": 2017 if "2017" in doc_id else 2023,
-            })
-    first = [next(f for f in facts if f["doc_id"] == doc_id) for doc_id in SEEDS]
-    track = {
-        "id": "track-1", "donor": {"iso3": "JPN"}, "recipients": first[0]["recipients"], "channel": None,
-        "since": None,
-        "series": [{"fact_id": f["id"], "doc_id": f["doc_id"], "edition_year": f["edition_year"], "as_of": None,
-                    "amount": f["amount"]["amount"], "currency": f["amount"]["currency"],
-                    "change": None if i == 0 else f["amount"]["amount"] - first[0]["amount"]["amount"]}
-                   for i, f in enumerate(first)],
-        "flags": ["stand-in"],
-    }
-    return facts, [track]
-# --- end of STAND-IN ----------------------------------------------------------
 
 
 def write_jsonl(path: Path, records: list[dict]) -> None:
@@ -109,7 +38,7 @@ def write_jsonl(path: Path, records: list[dict]) -> None:
 @pytest.fixture(scope="session")
 def report_run(annotator, tmp_path_factory):
     """The real pipeline over the two seeds and an injection document, with
-    (stand-in) facts and tracks: (run folder, report folder)."""
+    its real facts and tracks: (run folder, report folder)."""
     from pipeline.report import build_report
     from pipeline.run import run
 
@@ -120,9 +49,8 @@ def report_run(annotator, tmp_path_factory):
     out = tmp_path_factory.mktemp("report-run")
     result = run([inputs], out, annotator=annotator)
     assert not result.errors, result.errors
-    facts, tracks = standin_facts(read_jsonl(out / "mentions.jsonl"))
-    write_jsonl(out / "facts.jsonl", facts)
-    write_jsonl(out / "tracks.jsonl", tracks)
+    # The two seed tracks and the facts behind them come from the run itself.
+    assert len(read_jsonl(out / "tracks.jsonl")) == 2
     site = out / "report"
     build_report(out, site)
     return out, site
