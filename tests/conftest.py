@@ -8,6 +8,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD_SEEDS = ROOT / "tests" / "data" / "gold-seeds.jsonl"
 HELDOUT = ROOT / "tests" / "data" / "heldout"
+# The shared contract folder beside the repository (guidelines, gold, real PDFs).
+SHARED = (ROOT / ".." / "shared").resolve()
+
+
+def pytest_sessionstart(session):
+    if not (SHARED / "gold").is_dir():
+        raise pytest.UsageError(f"{SHARED} is missing: the tests read the gold and real PDFs from ../shared")
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,8 @@ def _inputs(folder: Path, documents: list[Path]) -> Path:
 
 
 def _datasets(out: Path) -> dict[str, bytes]:
-    return {name: (out / name).read_bytes() for name in ("mentions.jsonl", "documents.jsonl", "errors.jsonl")}
+    names = ("mentions.jsonl", "facts.jsonl", "tracks.jsonl", "documents.jsonl", "errors.jsonl")
+    return {name: (out / name).read_bytes() for name in names}
 
 
 def test_unchanged_documents_are_skipped_and_a_changed_one_replaces_only_its_records(tmp_path, annotator):

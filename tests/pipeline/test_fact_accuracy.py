@@ -1,0 +1,99 @@
+"""Fact and track accuracy floors.
+
+- Seeds: the issue's bar (strict >= 0.9) and both seed tracks, nothing else.
+- heldout, heldout2, tracks: fact gold written blind by helper sessions that
+  never saw the facts code; the facts stage was then tuned on their errors,
+  so these floors are REGRESSION guards (set a little under the tuned
+  figures), not measures of generalization.
+- heldout3: a blind set whose floors were frozen from its first measurement,
+  before anything was tuned on it (tests/data/BLIND-FIGURES.txt). It is the
+  set that says how the stage does on text nobody tuned for; do not tune on
+  its errors.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate_facts import evaluate_facts, evaluate_tracks, load_gold_facts, load_predicted_facts, slot_score
+from pipeline.run import run
+from tests.conftest import ROOT, SHARED
+
+DATA = ROOT / "tests" / "data"
+
+# (set, measure, floor); measure is "detection", "strict" or a slot name.
+TUNED_FLOORS = {
+    "heldout": {"detection": 0.93, "donor": 0.90, "recipients": 0.80, "channels": 0.65, "date": 0.85, "kind": 0.88,
+                "status": 0.90, "cumulative": 0.90, "strict": 0.45},
+    "heldout2": {"detection": 0.90, "donor": 0.62, "recipients": 0.55, "regions": 0.80, "channels": 0.58, "date": 0.78,
+                 "kind": 0.90, "status": 0.88, "cumulative": 0.92, "strict": 0.20},
+    "tracks": {"detection": 0.98, "donor": 0.98, "recipients": 0.98, "channels": 0.98, "date": 0.98, "kind": 0.98,
+               "status": 0.98, "cumulative": 0.98, "strict": 0.95},
+}
+# Frozen at the first, blind measurement (2026-12-01) less 0.03; raise only, never tune to them.
+BLIND_FLOORS = {
+    "heldout3": {"detection": 0.71, "donor": 0.60, "recipients": 0.63, "channels": 0.39, "date": 0.63, "kind": 0.68,
+                 "status": 0.70, "cumulative": 0.92, "strict": 0.18},
+}
+
+
+def _score(report, measure):
+    if measure in ("detection", "strict"):
+        return report[measure]["f1"]
+    return slot_score(report, measure)
+
+
+@pytest.fixture(scope="module")
+def fact_run(annotator, tmp_path_factory):
+    outputs = {}
+
+    def get(name):
+        if name not in outputs:
+            out = tmp_path_factory.mktemp(name)
+            run([DATA / name], out, annotator=annotator)
+            outputs[name] = out
+        return outputs[name]
+
+    return get
+
+
+@pytest.fixture(scope="module")
+def seed_facts(seed_run):
+    out, _ = seed_run
+    gold = load_gold_facts(SHARED / "gold" / "seeds-facts.jsonl")
+    return out, evaluate_facts(gold, load_predicted_facts(out / "facts.jsonl"))
+
+
+def test_seed_facts_meet_the_bar(seed_facts):
+    _, report = seed_facts
+    assert report["detection"]["f1"] == 1.0
+    assert report["strict"]["f1"] >= 0.9
+    for slot in ("donor", "recipients", "regions", "date", "kind", "status", "cumulative"):
+        assert slot_score(report, slot) == 1.0, slot
+
+
+def test_seed_tracks_are_both_found_and_nothing_else(seed_facts):
+    out, _ = seed_facts
+    report = evaluate_tracks(SHARED / "gold" / "seeds-tracks.jsonl", out / "tracks.jsonl", load_predicted_facts(out / "facts.jsonl"))
+    assert report["predicted_tracks"] == report["gold_tracks"] == 2
+    assert report["pairs"]["f1"] == 1.0
+
+
+@pytest.mark.parametrize("name, measure, floor", [(n, m, f) for n, floors in TUNED_FLOORS.items() for m, f in floors.items()])
+def test_tuned_sets_do_not_regress(fact_run, name, measure, floor):
+    out = fact_run(name)
+    report = evaluate_facts(load_gold_facts(DATA / name / "facts-gold.jsonl"), load_predicted_facts(out / "facts.jsonl"))
+    assert _score(report, measure) >= floor
+
+
+@pytest.mark.parametrize("name, measure, floor", [(n, m, f) for n, floors in BLIND_FLOORS.items() for m, f in floors.items()])
+def test_blind_set_stays_above_its_frozen_floors(fact_run, name, measure, floor):
+    out = fact_run(name)
+    report = evaluate_facts(load_gold_facts(DATA / name / "facts-gold.jsonl"), load_predicted_facts(out / "facts.jsonl"))
+    assert _score(report, measure) >= floor
+
+
+def test_multi_edition_tracks(fact_run):
+    out = fact_run("tracks")
+    report = evaluate_tracks(DATA / "tracks" / "tracks-gold.jsonl", out / "tracks.jsonl", load_predicted_facts(out / "facts.jsonl"))
+    assert report["pairs"]["precision"] >= 0.95 and report["pairs"]["recall"] >= 0.95
