@@ -168,19 +168,23 @@ def test_resume_after_sigkill_gives_the_uninterrupted_result(tmp_path):
     assert not (killed / STATE_DIR / "lock").exists()
 
 
-def test_export_parquet_and_the_readme_duckdb_query(tmp_path, seed_run):
-    duckdb = pytest.importorskip("duckdb")
-    from pipeline.export import export
+def test_export_parquet_and_the_readme_duckdb_queries(tmp_path, seed_run):
+    import duckdb  # a test dependency: missing, the test must fail, not skip
+
+    from pipeline.export import export, export_facts, export_tracks
 
     out, _ = seed_run
-    target = tmp_path / "mentions.parquet"
-    rows = export(out / "mentions.jsonl", target, "parquet")
+    rows = export(out / "mentions.jsonl", tmp_path / "mentions.parquet", "parquet")
     assert rows == sum(1 for _ in (out / "mentions.jsonl").open())
+    assert export_facts(out / "facts.jsonl", tmp_path / "facts.parquet", "parquet") == 10
+    assert export_tracks(out / "tracks.jsonl", tmp_path / "tracks.parquet", "parquet") == 4
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    query = readme.split("```sql\n", 1)[1].split("```", 1)[0].replace("outputs/mentions.parquet", str(target))
-    totals = duckdb.sql(query).fetchall()
-    by_country = {(iso3, currency): total for iso3, currency, total, _ in totals}
-    # "Japan has disbursed a total of 579 million US dollars since 2007 ... in Somalia."
-    assert by_country[("SOM", "USD")] >= 579_000_000
-    csv_rows = export(out / "mentions.jsonl", tmp_path / "mentions.csv", "csv")
-    assert csv_rows == rows
+    facts_query, tracks_query = [block.split("```", 1)[0] for block in readme.split("```sql\n")[1:3]]
+    totals = duckdb.sql(facts_query.replace("outputs/facts.parquet", str(tmp_path / "facts.parquet"))).fetchall()
+    # One-off amounts only: the running totals to Afghanistan and Somalia are not summed.
+    assert ("AFG", 2001) not in {(recipient, year) for recipient, year, *_ in totals}
+    points = duckdb.sql(tracks_query.replace("outputs/tracks.parquet", str(tmp_path / "tracks.parquet"))).fetchall()
+    somalia = [p for p in points if p[2] == "SOM"]
+    assert [(p[3], p[5], p[7]) for p in somalia] == [(2017, 447_000_000, None), (2023, 579_000_000, 132_000_000)]
+    assert export(out / "mentions.jsonl", tmp_path / "mentions.csv", "csv") == rows
+    assert export_facts(out / "facts.jsonl", tmp_path / "facts.csv", "csv") == 10
