@@ -81,6 +81,7 @@ class Cues:
     beneficiary_nouns: frozenset[str]
     open_start: re.Pattern[str]
     generic_reference: re.Pattern[str]
+    disasters: re.Pattern[str]
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -109,6 +110,7 @@ def load_cues() -> Cues:
         own_agency_kinds=frozenset(data["own_agency_kinds"]),
         beneficiary_nouns=frozenset(data["beneficiary_nouns"]),
         open_start=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(data["open_start_words"], key=len, reverse=True)) + r")\s+(?:the\s+)?$", re.IGNORECASE),
+        disasters=_phrases(data["disaster_words"]),
         generic_reference=re.compile(
             r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b"
         ),
@@ -532,6 +534,14 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
         if found is not None and _accepts_destination(found, flow, cues.recipient_preps):
             recipients.add(code)
             draft.cite("recipients", mention.start, mention.end)
+    if not recipients and context.cues.disasters.search(sentence.text):
+        # "Following the earthquake that struck Ecuador, Japan extended ...": the
+        # country a disaster struck is where its relief goes.
+        for mention in sentence.mentions:
+            code = mention.norm.get("iso3") if mention.label == "COUNTRY" else None
+            if code and code != donor_code and mention.start < draft.anchor.start:
+                recipients.add(code)
+                draft.cite("recipients", mention.start, mention.end)
     draft.recipients = sorted(recipients)
     regions: set[str] = set()
     for match in context.regions.pattern.finditer(sentence.text):
@@ -578,6 +588,17 @@ def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor
             draft.cite("channels", mention.start, mention.end)
             if found.first_prep in ("to", "for", "into") or not found.first_prep:
                 draft._paid_to_channel = True  # type: ignore[attr-defined]
+    # "the Japan-ASEAN Integration Fund (JAIF), to which Japan contributed ¥7.5 billion".
+    for token in flow.chain[: flow.index + 1]:
+        if token.dep_ != "relcl":
+            continue
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in context.cues.channel_preps and any(c.lower_ == "which" for c in child.children):
+                named = _mention_at(sentence, token.head, ("ORG",))
+                if named is not None and not is_government(named.norm, context):
+                    _add_channel(channels, named)
+                    draft.cite("channels", named.start, named.end)
+                    draft._paid_to_channel = child.lower_ in ("to", "for", "into")  # type: ignore[attr-defined]
     if not channels:
         _generic_channel(sentence, flow, anchors, context, draft, channels)
     if channels and any(_lemma(t) == "contribute" or _lemma(t) == "contribution" for t in flow.chain[: flow.index + 1]):
@@ -614,6 +635,9 @@ def _is_channel(found: Optional[Attachment], flow: Flow, context: _Context) -> b
     if found.deps and found.deps[0] in ("nsubj", "nsubjpass"):
         return False
     if found.first_prep in context.cues.channel_preps:
+        return True
+    # "has supported the Global Fund": the giving verb's own object.
+    if found.first_prep is None and found.deps[:1] in (("dobj",), ("dative",)) and found.index == flow.index and flow.word.pos_ == "VERB":
         return True
     # "to the initial resource mobilization of the Green Climate Fund": look past 'of'.
     if found.first_prep == "of" and len(found.preps) > 1 and found.preps[1] in context.cues.channel_preps:
