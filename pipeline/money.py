@@ -26,7 +26,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -45,7 +45,7 @@ class MoneyMatch:
     start: int  # text[start:end] is number+scale+currency, no hedge, no trailing punctuation
     end: int
     amount: Decimal  # full value, e.g. Decimal("1980000000")
-    currency: str  # ISO 4217 code
+    currency: Optional[str]  # ISO 4217 code; None for a shared name ("rupees") no state in the text decides
     approximate: bool
     bound: Optional[Literal["lower", "upper"]]
     confidence: float  # 1.0 when the currency is written with the amount, else CONTEXT_CONFIDENCE
@@ -73,12 +73,29 @@ def amount_to_json(amount: Decimal) -> int | float:
 
 _DATA = json.loads((Path(__file__).parent / "data" / "currencies.json").read_text(encoding="utf-8"))
 
-_SYMBOLS: dict[str, str] = _DATA["symbols"]
-_WORDS: dict[str, str] = {" ".join(k.lower().split()): v for k, v in _DATA["words"].items()}
+# A currency name several states use ("rupees") is resolved from the states the
+# text names; until then the candidate carries this marker plus the name.
+_SHARED = "?"
+_SHARED_NAMES: dict = _DATA["shared_names"]
+
+_SYMBOLS: dict[str, str] = {
+    **_DATA["symbols"],
+    **{sym: _SHARED + name for name, entry in _SHARED_NAMES.items() for sym in entry.get("symbols", ())},
+}
+_WORDS: dict[str, str] = {
+    **{" ".join(w.lower().split()): _SHARED + name for name, entry in _SHARED_NAMES.items() for w in entry["words"]},
+    **{" ".join(k.lower().split()): v for k, v in _DATA["words"].items()},
+}
+# "50 cents", "30 pence": (currency, exponent of the sub-unit).
+_SUBUNITS: dict[str, tuple[str, int]] = {
+    " ".join(k.lower().split()): (code, exp) for k, (code, exp) in _DATA["subunits"].items()
+}
 _ALIASES: dict[str, str] = _DATA["code_aliases"]
-_ISO_CODES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies) - frozenset(
-    _DATA["excluded_codes"]
-)
+# Withdrawn codes ("FIM", "NLG") are not in pycountry's list of current ones.
+HISTORICAL_CODES: frozenset[str] = frozenset(_DATA["historical_codes"])
+_ISO_CODES: frozenset[str] = (
+    frozenset(c.alpha_3 for c in pycountry.currencies) | HISTORICAL_CODES
+) - frozenset(_DATA["excluded_codes"])
 # Letters that look like a currency code but label the number as something
 # else; such a number never borrows a currency from its neighbours.
 _NON_CURRENCY_CODES: frozenset[str] = frozenset(_DATA["excluded_codes"]) | frozenset(
@@ -86,6 +103,8 @@ _NON_CURRENCY_CODES: frozenset[str] = frozenset(_DATA["excluded_codes"]) | froze
 )
 _CODES_AFTER: frozenset[str] = frozenset(_DATA["codes_after"]) & _ISO_CODES
 _SCALES: dict[str, int] = {k.lower(): v for k, v in _DATA["scales"].items()}
+# "m", "k": a scale only glued to the number ("£400m", "$50k").
+_GLUED_SCALES: frozenset[str] = frozenset(k.lower() for k in _DATA["glued_only_scales"])
 _NUMBER_WORDS: dict[str, int] = {k.lower(): v for k, v in _DATA["number_words"].items()}
 _BOUNDS: dict[str, str] = {k.lower(): v for k, v in _DATA["bounds"].items()}
 _HEDGES: tuple[str, ...] = tuple(h.lower() for h in _DATA["hedges"])
@@ -125,7 +144,9 @@ def _symbol(sym: str) -> Optional[str]:
 
 _SP = r"[ \u00a0]"  # a space inside an amount; never a newline (paragraphs are the unit)
 _SYMBOL_ALT = _alt(_SYMBOLS, flexible_space=False).replace(r"\ ", _SP + "?")
-_SCALE_ALT = _alt(_SCALES)
+_SCALE_ALT = _alt(w for w in _SCALES if w not in _GLUED_SCALES)
+_GLUED_SCALE_ALT = _alt(_GLUED_SCALES)
+_SUBUNIT_ALT = _alt(_SUBUNITS)
 
 # A word after the number is a currency only if it is not the start of
 # something else ("1,000 pounds of rice"); a symbol or code followed by digits
@@ -137,9 +158,10 @@ _POST_WORDS = "(?:" + "|".join(
 _POST_CODES = _alt(sorted(_CODES_AFTER | set(_ALIASES)), flexible_space=False)
 # The amount must not run on into a word: "$1e999" and "5th" are not amounts.
 _AFFIXES = rf"""
-    (?:(?:{_SP}|-)?(?P<scale>(?i:{_SCALE_ALT}))(?!\w))?
+    (?:(?:{_SP}|-)?(?P<scale>(?i:{_SCALE_ALT}))(?!\w)|(?P<gscale>(?i:{_GLUED_SCALE_ALT}))(?!\w))?
     (?:{_SP}?(?:
-        (?P<postw>(?i:{_POST_WORDS}))(?!\w)
+        (?P<postsub>(?i:{_SUBUNIT_ALT}))(?!\w)
+      | (?P<postw>(?i:{_POST_WORDS}))(?!\w)
       | (?P<postc>{_POST_CODES}|{_SYMBOL_ALT})(?!\w)(?!{_SP}?\d)
     ))?
     (?![^\W\d_])
@@ -152,7 +174,7 @@ _AFFIXES = rf"""
 # tail of a longer digit string ("1,23" and "1.2.3" give nothing).
 _NUMBER_RE = re.compile(
     rf"""
-    (?P<num>[0-9](?<![\d.][0-9])(?<!\d,[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]*)(?:\.[0-9]+)?(?!\d|[.,]\d))
+    (?P<num>[0-9](?<![\d.][0-9])(?<!\d,[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]?(?:,[0-9]{{2}})+,[0-9]{{3}}|[0-9]*)(?:\.[0-9]+)?(?!\d|[.,]\d))
     {_AFFIXES}
     """,
     re.VERBOSE,
@@ -172,7 +194,7 @@ _teens = [w for w, v in _NUMBER_WORDS.items() if 10 <= v < 20]
 _tens = [w for w, v in _NUMBER_WORDS.items() if v >= 20]
 _WORD_NUMBER_RE = re.compile(
     rf"""
-    (?<![\w.])(?P<wnum>(?i:
+    (?<![\w.])(?<!half\s)(?P<wnum>(?i:
         (?:{_alt(_tens)}(?:[-\s]{_alt(_units)})?|{_alt(_teens)}|{_alt(_units)})
         (?:\s+hundred)?
     ))(?![\w-])
@@ -194,8 +216,9 @@ _HEDGE_ALT = _alt(_HEDGES)
 # Searched only in the few dozen characters before an amount, anchored at its
 # start: the qualifier must touch the amount ("over" three words earlier is
 # not a bound on it).
+_MARKUP = r"(?:\*\*|__|\*|_)"  # Markdown emphasis around an amount: "**¥8.4 billion**"
 _QUALIFIER_RE = re.compile(
-    rf"(?i:(?<![\w.])(?:(?P<bound>{_BOUND_ALT})\s+)?(?:(?P<hedge>{_HEDGE_ALT})\s+)?)\Z"
+    rf"(?i:(?<![\w.])(?:(?P<bound>{_BOUND_ALT})\s+)?(?:(?P<hedge>{_HEDGE_ALT})\s+)?){_MARKUP}?\Z"
 )
 _QUALIFIER_WINDOW = 48
 _OPT_QUAL = rf"(?:(?:{_HEDGE_ALT}|{_BOUND_ALT})\s+)?"
@@ -209,13 +232,21 @@ _TO_GAP_RE = re.compile(rf"(?i:\s+to\s+{_OPT_QUAL})")
 _AND_GAP_RE = re.compile(rf"(?i:\s+and\s+{_OPT_QUAL})")
 _ENUM_GAP_RE = re.compile(rf"(?i:\s*,\s*(?:(?:and|or)\s+)?{_OPT_QUAL}|\s+(?:and|or)\s+{_OPT_QUAL})")
 
-# What may stand between an amount and its converted equivalent.
+# What may stand between an amount and its converted equivalent: emphasis
+# markup, then a short qualifier of the first amount ("¥10.3 billion in FY2017
+# (approximately US$93 million)": a date or a few words, no punctuation, no
+# conjunction that would start another clause), then the parenthesis.
+_SYMBOL_CHARS = "".join(sorted({sym[-1] for sym in _SYMBOLS if not sym[-1].isalnum() and sym[-1] != "."}))
+_EQUIV_QUAL = (
+    rf"{_MARKUP}?(?:[ \u00a0]+(?!(?i:{_alt(_DATA['equivalent_qualifier_stops'])})(?!\w))"
+    rf"[^\s()\[\]{{}};:,.!?/{re.escape(_SYMBOL_CHARS)}]+){{0,{int(_DATA['equivalent_qualifier_words'])}}}"
+)
 _EQUIV_PAREN_GAP_RE = re.compile(
-    rf"(?i:\s*\(\s*(?:(?:equivalent\s+(?:to|of)|i\.e\.,?|or|{_HEDGE_ALT}|{_BOUND_ALT})\s+)*)"
+    rf"(?i:{_EQUIV_QUAL}\s*\(\s*(?:(?:equivalent\s+(?:to|of)|i\.e\.,?|or|{_HEDGE_ALT}|{_BOUND_ALT})\s+)*{_MARKUP}?)"
 )
 _EQUIV_CLOSE_RE = re.compile(r"[^()\n]*\)")
 _EQUIV_OTHER_GAP_RE = re.compile(
-    rf"(?i:\s*/\s*{_OPT_QUAL}|\s*,?\s+or\s+(?:equivalent\s+to\s+)?{_OPT_QUAL})"
+    rf"(?i:{_MARKUP}?(?:\s*/\s*{_OPT_QUAL}|\s*,?\s+or\s+(?:equivalent\s+to\s+)?{_OPT_QUAL}){_MARKUP}?)"
 )
 
 # "US$1 = ¥108.8" states an exchange rate, not money given or received.
@@ -265,6 +296,7 @@ class _Cand:
     __slots__ = (
         "start", "end", "num_start", "num_end", "num", "word_value", "thousands", "decimal",
         "scale", "cur", "pre", "post", "labelled", "glued", "confidence", "bound", "approx", "group",
+        "sub_exp", "extra", "negative", "own_qualifier",
     )
 
     def __init__(self, m: re.Match, text: str):
@@ -298,22 +330,35 @@ class _Cand:
                     self.labelled = code in _NON_CURRENCY_CODES
             if not self.pre and text[self.num_start - 1].isalpha():
                 self.glued = True
-        scale = m.group("scale")
+        scale = m.group("scale") or m.group("gscale")
         self.scale: Optional[int] = _SCALES[_key(scale)] if scale is not None else None
-        postw, postc = m.group("postw"), m.group("postc")
+        # "50 cents": the number counts sub-units of the currency.
+        self.sub_exp = 0
+        self.extra = Decimal(0)  # "3 dollars 50 cents": the cents, added to the dollars
+        self.negative = False
+        self.own_qualifier = False
+        postw, postc, postsub = m.group("postw"), m.group("postc"), m.group("postsub")
+        if postsub is not None:
+            postw = postsub
         if postw is not None or postc is not None:
-            post_cur = (
-                _WORDS[_key(postw)] if postw is not None else (_symbol(postc) or _code(postc))
-            )
+            if postsub is not None:
+                post_cur, self.sub_exp = _SUBUNITS[_key(postsub)]
+            elif postw is not None:
+                post_cur = _WORDS[_key(postw)]
+            else:
+                post_cur = _symbol(postc) or _code(postc)
             if self.cur is None:
                 self.cur, self.post = post_cur, True
                 self.end = m.end()
             else:
                 # "$5 million USD" repeats the currency; "$5 million yen" is
                 # nonsense: either way the prefix is what the amount is written in.
-                self.end = m.end() if post_cur == self.cur else (m.end("scale") if scale else self.num_end)
+                self.end = m.end() if post_cur == self.cur and not postsub else (
+                    m.end("scale" if m.group("scale") else "gscale") if scale else self.num_end
+                )
+                self.sub_exp = 0
         else:
-            self.end = m.end("scale") if scale is not None else self.num_end
+            self.end = m.end("scale" if m.group("scale") else "gscale") if scale is not None else self.num_end
         self.confidence = 1.0
         self.bound: Optional[str] = None
         self.approx = False
@@ -323,7 +368,16 @@ class _Cand:
         return self.num is not None and self.scale is None and _YEAR_RE.fullmatch(self.num) is not None
 
     def amount(self) -> Decimal:
-        exp = self.scale or 0
+        value = self._unsigned()
+        if self.extra:
+            # Exact: a context precision as long as both operands.
+            with localcontext() as ctx:
+                ctx.prec = len(value.as_tuple().digits) + len(self.extra.as_tuple().digits) + 2
+                value = value + self.extra
+        return value.copy_negate() if self.negative else value
+
+    def _unsigned(self) -> Decimal:
+        exp = (self.scale or 0) - self.sub_exp
         if self.num is None:
             digits, frac = str(self.word_value), ""
         else:
@@ -444,17 +498,15 @@ def _resolve_groups(text: str, cands: list[_Cand]) -> list[Optional[str]]:
     return links
 
 
-def _apply_context(text: str, cands: list[_Cand]) -> None:
-    """Give the currency of a unit statement to bare amounts in the same sentence.
+# A bare amount in a list position: right after "(", ":", ";", ",", "and", or
+# a label in capitals ("WFP 3.0 million"). Only such amounts take a currency
+# from outside their sentence or from an amount written earlier in it.
+_LIST_POSITION_RE = re.compile(r"(?:[(:;,]|(?<![\w.])(?:and|or)|(?<![\w.])[A-Z][A-Za-z.&-]*[A-Z][\w-]*)[ \u00a0]*\Z")
+_LIST_POSITION_WINDOW = 40
 
-    "contributions (in US dollars): UNHCR (6.2 million)" writes the currency
-    once for a list. Kept to one sentence, and to numbers that carry a scale
-    or decimals (or take the unit's scale), because a bare integer in such a
-    sentence is as likely a count.
-    """
-    bare = [c for c in cands if c.cur is None and c.num is not None and _bare_ok(text, c)]
-    if not bare:
-        return
+
+def _units(text: str) -> list[tuple[int, int, Optional[str], Optional[int]]]:
+    """Every unit statement in the text: (start, end, currency, scale or None)."""
     units = []
     for u in _UNIT_MULT_RE.finditer(text):
         cur = _symbol(u.group("us")) if u.group("us") is not None else _code(u.group("uc"))
@@ -479,24 +531,90 @@ def _apply_context(text: str, cands: list[_Cand]) -> None:
             continue
         scale = u.group("s1") or u.group("s2")
         units.append((u.start(), u.end(), cur, _SCALES[_key(scale)] if scale else None))
-    if not units:
-        return
     units.sort()
+    return units
+
+
+def _apply_context(text: str, cands: list[_Cand]) -> None:
+    """Give a currency stated once for a list to the bare amounts of the list.
+
+    - A unit statement ("(in US dollars)", "(US$ million)", "(unit: ¥
+      billion)", "in millions of yen") covers the bare amounts of its
+      sentence ("contributions (in US dollars): UNHCR (6.2 million)"), and
+      those of later sentences of the paragraph that stand in a list position
+      ("Breakdown (US dollars):\nWFP (1.3 million)").
+    - An amount written with its currency covers the bare amounts in list
+      positions after it in its sentence ("$5 million to UNICEF, 2.1 million
+      to WFP"), unless the sentence writes amounts in more than one currency
+      before them.
+    A bare integer takes a currency only with a scale (its own or the unit's)
+    or decimals, because in such a sentence it is as likely a count.
+    """
+    bare = [c for c in cands if c.cur is None and c.num is not None and _bare_ok(text, c)]
+    if not bare:
+        return
+    units = _units(text)
+    written = [c for c in cands if c.cur is not None and c.confidence == 1.0 and not c.cur.startswith(_SHARED)]
+    if not units and not written:
+        return
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
     unit_sentences = [(bisect_right(ends, s), s, e, cur, sc) for s, e, cur, sc in units]
     for c in bare:
         sent = bisect_right(ends, c.start)
+        listed = _LIST_POSITION_RE.search(text, max(0, c.start - _LIST_POSITION_WINDOW), c.start) is not None
         same = [u for u in unit_sentences if u[0] == sent and (u[2] <= c.start or u[1] >= c.end)]
-        if not same:
+        earlier = [u for u in unit_sentences if u[0] < sent] if listed else []
+        if same:
+            before = [u for u in same if u[2] <= c.start]
+            _, _, _, cur, unit_scale = before[-1] if before else same[0]
+        elif earlier:
+            _, _, _, cur, unit_scale = earlier[-1]
+        elif listed:
+            sent_start = ends[sent - 1] if sent > 0 else 0
+            curs = {w.cur for w in written if sent_start <= w.start and w.end <= c.start}
+            if len(curs) != 1:
+                continue
+            (cur,) = curs
+            unit_scale = None
+        else:
             continue
-        before = [u for u in same if u[2] <= c.start]
-        _, _, _, cur, unit_scale = before[-1] if before else same[0]
         if c.scale is None:
             if unit_scale is not None:
                 c.scale = unit_scale
             elif not (c.thousands or c.decimal):
                 continue
         c.cur, c.confidence = cur, CONTEXT_CONFIDENCE
+
+
+# Where a currency name several states share finds the state that decides it.
+_STATE_RES: dict[str, tuple[re.Pattern, dict[str, str]]] = {}
+for _name, _entry in _SHARED_NAMES.items():
+    _forms = {" ".join(f.split()): code for code, forms in _entry["states"].items() for f in forms}
+    _STATE_RES[_name] = (
+        re.compile(rf"(?<![\w-])(?:{_alt(_forms)})(?![\w-])"),
+        _forms,
+    )
+
+
+def _shared_currency(text: str, name: str, start: int, ends: list[int]) -> Optional[str]:
+    """The currency of a shared name ("rupees") at `start`: the one state its
+    sentence names, else the one state its paragraph names, else None."""
+    pattern, forms = _STATE_RES[name]
+    sent = bisect_right(ends, start)
+    lo = ends[sent - 1] if sent > 0 else 0
+    hi = ends[sent] if sent < len(ends) else len(text)
+    for a, b in ((lo, hi), (0, len(text))):
+        codes = {forms[" ".join(m.group().split())] for m in pattern.finditer(text, a, b)}
+        if len(codes) == 1:
+            return next(iter(codes))
+        if codes:
+            return None  # several states: the text does not say which
+    return None
+
+
+_CENTS_GAP_RE = re.compile(r"[ \u00a0]+(?:(?i:and)[ \u00a0]+)?")
+_MINUS = "-\u2212"
+_MINUS_BEFORE_OK = " \t\n(:=["
 
 
 def find_money(text: str) -> list[MoneyMatch]:
@@ -516,10 +634,23 @@ def find_money(text: str) -> list[MoneyMatch]:
                     cands.append(c)
     if not cands:
         return []
+    # "3 dollars 50 cents" is one amount.
+    if any(c.sub_exp for c in cands):
+        joined = [cands[0]]
+        for c in cands[1:]:
+            a = joined[-1]
+            if (
+                c.sub_exp and a.cur == c.cur and not a.sub_exp and not c.pre and a.extra == 0
+                and _CENTS_GAP_RE.fullmatch(text, a.end, c.start)
+            ):
+                a.extra, a.end = c.amount(), c.end
+                continue
+            joined.append(c)
+        cands = joined
     links = _resolve_groups(text, cands)
     _apply_context(text, cands)
 
-    for c in cands:
+    for i, c in enumerate(cands):
         if c.cur is None:
             continue
         q = _QUALIFIER_RE.search(text, max(0, c.start - _QUALIFIER_WINDOW), c.start)
@@ -527,6 +658,16 @@ def find_money(text: str) -> list[MoneyMatch]:
             if q.group("bound") is not None:
                 c.bound = _BOUNDS[_key(q.group("bound"))]
             c.approx = q.group("hedge") is not None
+            c.own_qualifier = c.approx or c.bound is not None
+        # A minus sign glued to the amount and standing alone ("net: -265.98",
+        # "fell to -$3.2 million") makes it negative; after a number it is a dash.
+        if (
+            c.start > 0 and text[c.start - 1] in _MINUS
+            and (c.start == 1 or text[c.start - 2] in _MINUS_BEFORE_OK)
+            and not (i > 0 and links[i - 1] is not None and _DASH_GAP_RE.fullmatch(text, cands[i - 1].end, c.start))
+        ):
+            c.negative = True
+            c.start -= 1
     for i, kind in enumerate(links):
         a, b = cands[i], cands[i + 1]
         if kind == "range" and a.cur is not None and b.cur is not None:
@@ -547,12 +688,17 @@ def find_money(text: str) -> list[MoneyMatch]:
     if rate:
         kept = [c for c in kept if id(c) not in rate]
     equiv = _pair_equivalents(text, kept)
+    if any(c.cur.startswith(_SHARED) for c in kept):
+        ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+        for c in kept:
+            if c.cur.startswith(_SHARED):
+                c.cur = _shared_currency(text, c.cur[len(_SHARED):], c.start, ends) or _SHARED
     return [
         MoneyMatch(
             start=c.start,
             end=c.end,
             amount=c.amount(),
-            currency=c.cur,
+            currency=None if c.cur.startswith(_SHARED) else c.cur,
             approximate=c.approx,
             bound=c.bound,  # type: ignore[arg-type]
             confidence=c.confidence,
@@ -567,7 +713,9 @@ def _pair_equivalents(text: str, kept: list[_Cand]) -> list[Optional[int]]:
 
     Both members point at each other so that a consumer can keep either.
     When both sides are ranges of the same length ("$10–15 million (¥1.1–1.6
-    billion)") the ends are paired in order.
+    billion)") the ends are paired in order. The converted member with no
+    hedge or bound of its own takes those of the amount it converts
+    ("approximately US$210 million / ¥23.1 billion": both approximate).
     """
     equiv: list[Optional[int]] = [None] * len(kept)
     groups: dict[int, list[int]] = {}
@@ -591,4 +739,68 @@ def _pair_equivalents(text: str, kept: list[_Cand]) -> list[Optional[int]]:
         for x, y in pairs:
             if equiv[x] is None and equiv[y] is None:
                 equiv[x], equiv[y] = y, x
+                first, second = kept[x], kept[y]
+                if not second.own_qualifier:
+                    second.approx = second.approx or first.approx
+                    second.bound = second.bound or first.bound
     return equiv
+
+
+# --------------------------------------------------------------------------
+# Lists and tables over several blocks: a lead-in line that states the
+# currency once ("Breakdown (US dollars):", "(Unit: US$ million)", "...were
+# as follows, in US dollars:") and the one-item lines after it ("WFP (1.3
+# million)", "Grant aid: 1,234.56 (40.9%)"). The annotate stage reads blocks
+# one at a time, so it asks these two functions which blocks a lead-in covers
+# and hands the unit to each row (``money_unit`` in the block context).
+# --------------------------------------------------------------------------
+
+_LIST_NUMBER = rf"[-\u2212]?[0-9][0-9,]*(?:\.[0-9]+)?(?:{_SP}?(?i:{_SCALE_ALT}|{_GLUED_SCALE_ALT})(?!\w))?"
+# A label written as a name (capitalized words, acronyms), so that a prose
+# sentence ending in a figure is not a row.
+_NAME_LABEL = r"[A-Z][\w&'\u2019./-]*(?:[ \u00a0]+(?:[A-Z][\w&'\u2019./-]*|of|and|the|for|de|du|des))*"
+_LIST_ROW_RE = re.compile(
+    rf"""\s*(?:[-\u2022\u30fb*\u25aa\u25e6\u2013\u25cf\u25a0]\s*)?   # a bullet
+    (?:[^\n.!?:]{{1,80}}?:\s*{_LIST_NUMBER}                          # "Grant aid: 1,234.56"
+      |[^\n.!?:]{{1,80}}?\s*\(\s*{_LIST_NUMBER}\s*\)                # "WFP (1.3 million)"
+      |{_NAME_LABEL}\s+{_LIST_NUMBER})                               # "UNHCR 6.2 million"
+    (?:\s*\([^()\n]*\))?                                             # "(40.9%)", "(US$ million)"
+    \s*[.,;]?\s*\Z""",
+    re.VERBOSE,
+)
+_UNIT_LEAD_END_RE = re.compile(r"[^()\n]*\)?\s*:?\s*\Z")
+
+
+def is_list_row(text: str) -> bool:
+    """A one-item line of a list or table: a short label and one figure."""
+    return len(text) <= 160 and _LIST_ROW_RE.match(text) is not None
+
+
+def list_unit(text: str) -> Optional[str]:
+    """The currency statement a block makes for the list after it, or None.
+
+    A block is a lead-in when it ends with its unit statement (or a
+    parenthesis containing it, or a colon after it) or ends with a colon; the
+    statement is its last unit statement, or, for a lead-in ending with a
+    colon and naming no unit, the one currency its amounts are written in
+    ("Japan's contributions totalled $12.5 million:").
+    """
+    stripped = text.rstrip()
+    units = _units(stripped)
+    if units:
+        start, end, _, _ = units[-1]
+        if _UNIT_LEAD_END_RE.match(stripped, end) or stripped.endswith(":"):
+            # The whole parenthesis when the statement sits in one: "(Unit: US$ million, net)".
+            open_at = stripped.rfind("(", 0, start + 1)
+            close_at = stripped.find(")", end - 1)
+            if open_at >= 0 and close_at >= 0 and "(" not in stripped[open_at + 1 : start] + stripped[end:close_at] \
+                    and ")" not in stripped[open_at + 1 : start]:
+                return stripped[open_at : close_at + 1]
+            return stripped[start:end]
+        return None
+    if not stripped.endswith(":"):
+        return None
+    currencies = {m.currency for m in find_money(stripped)}
+    if len(currencies) == 1 and None not in currencies:
+        return f"(in {next(iter(currencies))})"
+    return None
