@@ -122,7 +122,12 @@ def _alt(phrases, flexible_space: bool = True) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
+_LOWER_CODES: frozenset[str] = frozenset(_DATA["lowercase_codes"])
+
+
 def _code(code: str) -> Optional[str]:
+    if code in _LOWER_CODES:
+        code = code.upper()
     if code in _ALIASES:
         return _ALIASES[code]
     return code if code in _ISO_CODES else None
@@ -138,12 +143,16 @@ def _key(phrase: str) -> str:
     return " ".join(phrase.translate(_FOLD).lower().split())
 
 
+_SYMBOLS_UPPER: dict[str, str] = {k.upper(): v for k, v in _SYMBOLS.items()}
+
+
 def _symbol(sym: str) -> Optional[str]:
-    return _SYMBOLS.get(sym.replace("\u00a0", " "))
+    # Letters in symbols are matched in any case: "c$150 million", "US$", "us$".
+    return _SYMBOLS_UPPER.get(sym.replace("\u00a0", " ").upper())
 
 
 _SP = r"[ \u00a0]"  # a space inside an amount; never a newline (paragraphs are the unit)
-_SYMBOL_ALT = _alt(_SYMBOLS, flexible_space=False).replace(r"\ ", _SP + "?")
+_SYMBOL_ALT = "(?i:" + _alt(_SYMBOLS, flexible_space=False).replace(r"\ ", _SP + "?") + ")"
 _SCALE_ALT = _alt(w for w in _SCALES if w not in _GLUED_SCALES)
 _GLUED_SCALE_ALT = _alt(_GLUED_SCALES)
 _SUBUNIT_ALT = _alt(_SUBUNITS)
@@ -155,7 +164,7 @@ _POST_WORDS = "(?:" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") + (r"(?!\s+of\b)" if w.startswith("pound") else "")
     for w in sorted(_WORDS, key=len, reverse=True)
 ) + ")"
-_POST_CODES = _alt(sorted(_CODES_AFTER | set(_ALIASES)), flexible_space=False)
+_POST_CODES = _alt(sorted(_CODES_AFTER | set(_ALIASES) | _LOWER_CODES), flexible_space=False)
 # The amount must not run on into a word: "$1e999" and "5th" are not amounts.
 _AFFIXES = rf"""
     (?:(?:{_SP}|-)?(?P<scale>(?i:{_SCALE_ALT}))(?!\w)|(?P<gscale>(?i:{_GLUED_SCALE_ALT}))(?!\w))?
@@ -182,7 +191,7 @@ _NUMBER_RE = re.compile(
 # The currency written before a number is read backwards from the number's
 # start, only for the numbers found.
 _PRE_RE = re.compile(
-    rf"(?:(?<![\w.])(?P<sym>{_SYMBOL_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}})){_SP}?\Z"
+    rf"(?:(?<![\w.])(?P<sym>{_SYMBOL_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}}|{_alt(_LOWER_CODES)})){_SP}?\Z"
 )
 _PRE_WINDOW = 8
 
@@ -501,7 +510,9 @@ def _resolve_groups(text: str, cands: list[_Cand]) -> list[Optional[str]]:
 # A bare amount in a list position: right after "(", ":", ";", ",", "and", or
 # a label in capitals ("WFP 3.0 million"). Only such amounts take a currency
 # from outside their sentence or from an amount written earlier in it.
-_LIST_POSITION_RE = re.compile(r"(?:[(:;,]|(?<![\w.])(?:and|or)|(?<![\w.])[A-Z][A-Za-z.&-]*[A-Z][\w-]*)[ \u00a0]*\Z")
+_LIST_POSITION_RE = re.compile(
+    rf"(?:[(:;,]|(?<![\w.])(?i:{_alt(_DATA['list_position_words'])})|(?<![\w.])[A-Z][A-Za-z.&-]*[A-Z][\w-]*)[ \u00a0]*\Z"
+)
 _LIST_POSITION_WINDOW = 40
 
 
