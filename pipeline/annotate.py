@@ -26,6 +26,7 @@ from spacy.util import get_package_path, load_config
 import pipeline.components  # noqa: F401  (registers factories)
 from pipeline.components.resolver import ResolvedMention
 from pipeline.money import is_list_row, list_unit
+from pipeline.years import YEAR_PATTERN
 from pipeline.structure import Block, StructuredDocument
 
 DEFAULT_CONFIG = "config.cfg"
@@ -82,7 +83,7 @@ def model_description(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}=={nlp.meta.get('version', '?')}"
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
 
 
 def table_units(texts: list[str]) -> list[Optional[str]]:

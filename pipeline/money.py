@@ -32,7 +32,12 @@ from typing import Literal, Optional
 
 import pycountry
 
-__all__ = ["MoneyMatch", "find_money", "amount_to_json", "CONTEXT_CONFIDENCE"]
+from pipeline.years import YEAR_PATTERN
+
+__all__ = [
+    "MoneyMatch", "find_money", "amount_to_json", "CONTEXT_CONFIDENCE", "HISTORICAL_CODES",
+    "SYMBOL_END_CHARS", "CURRENCY_BEFORE_RE", "is_list_row", "list_unit",
+]
 
 # Confidence of an amount whose currency is not written with it but comes from
 # a unit statement elsewhere in the sentence. A constant, not a score: the
@@ -195,6 +200,14 @@ _PRE_RE = re.compile(
 )
 _PRE_WINDOW = 8
 
+# For other finders (dates): the characters a currency symbol ends with, and
+# a pattern for a symbol or code ending a text ("US$" before "2015" makes it
+# money, not a year). Built from data/currencies.json, so both finders agree.
+SYMBOL_END_CHARS = "".join(sorted({sym[-1] for sym in _SYMBOLS if not sym[-1].isalnum() and sym[-1] != "."}))
+CURRENCY_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w.]){_SYMBOL_ALT}|(?<![A-Za-z]){_alt(sorted(_ISO_CODES | set(_ALIASES) | _LOWER_CODES), flexible_space=False)})\s*\Z"
+)
+
 # Numbers written as words count only with a scale word ("one billion yen"),
 # own or shared ("two to three billion yen"), so this slower scan runs only on
 # paragraphs that contain one.
@@ -245,10 +258,9 @@ _ENUM_GAP_RE = re.compile(rf"(?i:\s*,\s*(?:(?:and|or)\s+)?{_OPT_QUAL}|\s+(?:and|
 # markup, then a short qualifier of the first amount ("¥10.3 billion in FY2017
 # (approximately US$93 million)": a date or a few words, no punctuation, no
 # conjunction that would start another clause), then the parenthesis.
-_SYMBOL_CHARS = "".join(sorted({sym[-1] for sym in _SYMBOLS if not sym[-1].isalnum() and sym[-1] != "."}))
 _EQUIV_QUAL = (
     rf"{_MARKUP}?(?:[ \u00a0]+(?!(?i:{_alt(_DATA['equivalent_qualifier_stops'])})(?!\w))"
-    rf"[^\s()\[\]{{}};:,.!?/{re.escape(_SYMBOL_CHARS)}]+){{0,{int(_DATA['equivalent_qualifier_words'])}}}"
+    rf"[^\s()\[\]{{}};:,.!?/{re.escape(SYMBOL_END_CHARS)}]+){{0,{int(_DATA['equivalent_qualifier_words'])}}}"
 )
 _EQUIV_PAREN_GAP_RE = re.compile(
     rf"(?i:{_EQUIV_QUAL}\s*\(\s*(?:(?:equivalent\s+(?:to|of)|i\.e\.,?|or|{_HEDGE_ALT}|{_BOUND_ALT})\s+)*{_MARKUP}?)"
@@ -268,7 +280,7 @@ _NOT_MONEY_BEFORE_RE = re.compile(
 _BARE_FOLLOWER_RE = re.compile(
     rf"[ \u00a0]*(?:[)\],;:.!?/\u2010-\u2015\u2212(-]|\Z|\n|(?i:{_alt(_DATA['bare_followers'])})(?!\w))"
 )
-_YEAR_RE = re.compile(r"1[89]\d\d|2[01]\d\d")
+_YEAR_RE = re.compile(YEAR_PATTERN)
 
 # A statement that the figures around it are in some currency: "(in US
 # dollars)", "(US$ million)", "(unit: ¥ billion)", "in millions of yen".
