@@ -791,6 +791,7 @@ _LIST_ROW_RE = re.compile(
     \s*[.,;]?\s*\Z""",
     re.VERBOSE,
 )
+_LEAD_IN_TAIL = 300
 _UNIT_LEAD_END_RE = re.compile(r"[^()\n]*\)?\s*:?\s*\Z")
 
 
@@ -809,6 +810,12 @@ def list_unit(text: str) -> Optional[str]:
     ("Japan's contributions totalled $12.5 million:").
     """
     stripped = text.rstrip()
+    # A lead-in ends with its statement, a parenthesis or a colon: prose
+    # paragraphs (ending "." or "?") are rejected before any scan, and only
+    # the tail of a long block is read.
+    if not stripped or not (stripped[-1] in ":)" or stripped[-1].isalpha()):
+        return None
+    stripped = stripped[-_LEAD_IN_TAIL:]
     units = _units(stripped)
     if units:
         start, end, _, _ = units[-1]

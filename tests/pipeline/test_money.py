@@ -714,3 +714,33 @@ def test_vocabulary_maps_to_iso_codes():
     # A historical code is one pycountry does not list (else it belongs in the ISO list).
     assert not (set(data["historical_codes"]) & ISO_4217)
     assert "SDR" not in ISO_4217 and "XDR" in ISO_4217
+
+
+def test_money_norm_currency_may_be_null_but_never_malformed():
+    # Guidelines, MONEY: a shared currency name no state decides has currency null.
+    from pydantic import ValidationError
+
+    from models.mention import MoneyNorm
+
+    assert MoneyNorm(amount=500, currency=None, approximate=False).currency is None
+    assert MoneyNorm(amount=5, currency="FIM", approximate=False).currency == "FIM"
+    with pytest.raises(ValidationError):
+        MoneyNorm(amount=5, currency="usd", approximate=False)
+    schema = MoneyNorm.model_json_schema()["properties"]["currency"]
+    assert {"type": "null"} in schema["anyOf"]
+
+
+def test_lead_in_and_rows():
+    from pipeline.money import is_list_row, list_unit
+
+    assert list_unit("Breakdown (US dollars):") == "(US dollars)"
+    assert list_unit("■ Bilateral ODA, 2017 (Unit: US$ million, net disbursement)") == "(Unit: US$ million, net disbursement)"
+    assert list_unit("Japan's contributions were as follows, in US dollars:") == "in US dollars"
+    assert list_unit("Japan's contributions totalled $12.5 million:") == "(in USD)"
+    assert list_unit("Japan paid its contributions in US dollars.") is None  # prose, not a lead-in
+    assert list_unit("Japan gave ¥1 billion and $3 million:") is None  # two currencies
+    for row in ("WFP (1.3 million)", "- UNHCR: 6.2 million", "UN-Habitat 1.8 million;", "Loan aid (net): -968.79",
+                "• World Food Programme (WFP) (3.0 million)", "Grant aid: 1,234.56 (40.9%)"):
+        assert is_list_row(row), row
+    for prose in ("In 2019 the number of refugees reached 2.3 million.", "Japan also provided training in 2011."):
+        assert not is_list_row(prose), prose
