@@ -211,13 +211,17 @@ CURRENCY_BEFORE_RE = re.compile(
 # Numbers written as words count only with a scale word ("one billion yen"),
 # own or shared ("two to three billion yen"), so this slower scan runs only on
 # paragraphs that contain one.
-_units = [w for w, v in _NUMBER_WORDS.items() if v < 10]
+# "a" is a number only right before a scale word ("a million dollars"); as a
+# plain alternative it would make every article a candidate.
+_BEFORE_SCALE_ONLY = frozenset(w.lower() for w in _DATA["number_words_before_scale_only"])
+_units = [w for w, v in _NUMBER_WORDS.items() if v < 10 and w not in _BEFORE_SCALE_ONLY]
 _teens = [w for w, v in _NUMBER_WORDS.items() if 10 <= v < 20]
 _tens = [w for w, v in _NUMBER_WORDS.items() if v >= 20]
 _WORD_NUMBER_RE = re.compile(
     rf"""
     (?<![\w.])(?<!half\s)(?P<wnum>(?i:
-        (?:{_alt(_tens)}(?:[-\s]{_alt(_units)})?|{_alt(_teens)}|{_alt(_units)})
+        (?:{_alt(_tens)}(?:[-\s]{_alt(_units)})?|{_alt(_teens)}|{_alt(_units)}
+          |{_alt(_BEFORE_SCALE_ONLY)}(?=\s+(?:hundred\s+)?(?:{_SCALE_ALT})(?!\w)))
         (?:\s+hundred)?
     ))(?![\w-])
     {_AFFIXES}
