@@ -188,7 +188,7 @@ _AFFIXES = rf"""
 # tail of a longer digit string ("1,23" and "1.2.3" give nothing).
 _NUMBER_RE = re.compile(
     rf"""
-    (?P<num>[0-9](?<![\d.][0-9])(?<!\d,[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]?(?:,[0-9]{{2}})+,[0-9]{{3}}|[0-9]*)(?:\.[0-9]+)?(?!\d|[.,]\d))
+    (?P<num>[0-9](?<!\d[0-9])(?<!\d\.[0-9])(?<!\d,[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]?(?:,[0-9]{{2}})+,[0-9]{{3}}|[0-9]*)(?:\.[0-9]+)?(?!\d|[.,]\d))
     {_AFFIXES}
     """,
     re.VERBOSE,
@@ -266,12 +266,14 @@ _EQUIV_QUAL = (
     rf"{_MARKUP}?(?:[ \u00a0]+(?!(?i:{_alt(_DATA['equivalent_qualifier_stops'])})(?!\w))"
     rf"[^\s()\[\]{{}};:,.!?/{re.escape(SYMBOL_END_CHARS)}]+){{0,{int(_DATA['equivalent_qualifier_words'])}}}"
 )
+# "or", "equivalent to", "i.e.": the words that introduce a conversion (data).
+_EQUIV_WORDS = _alt(_DATA["equivalent_connectives"])
 _EQUIV_PAREN_GAP_RE = re.compile(
-    rf"(?i:{_EQUIV_QUAL}\s*\(\s*(?:(?:equivalent\s+(?:to|of)|i\.e\.,?|or|{_HEDGE_ALT}|{_BOUND_ALT})\s+)*{_MARKUP}?)"
+    rf"(?i:{_EQUIV_QUAL}\s*\(\s*(?:(?:{_EQUIV_WORDS}|{_HEDGE_ALT}|{_BOUND_ALT})\s+)*{_MARKUP}?)"
 )
 _EQUIV_CLOSE_RE = re.compile(r"[^()\n]*\)")
 _EQUIV_OTHER_GAP_RE = re.compile(
-    rf"(?i:{_MARKUP}?(?:\s*/\s*{_OPT_QUAL}|\s*,?\s+or\s+(?:equivalent\s+to\s+)?{_OPT_QUAL}){_MARKUP}?)"
+    rf"(?i:{_MARKUP}?(?:\s*/\s*{_OPT_QUAL}|\s*,?\s+(?:{_EQUIV_WORDS})(?:\s+(?:{_EQUIV_WORDS}))*\s+{_OPT_QUAL}){_MARKUP}?)"
 )
 
 # "US$1 = ¥108.8" states an exchange rate, not money given or received.
@@ -598,11 +600,12 @@ def _apply_context(text: str, cands: list[_Cand]) -> None:
             _, _, _, cur, unit_scale = earlier[-1]
         elif listed:
             sent_start = ends[sent - 1] if sent > 0 else 0
-            curs = {w.cur for w in written if sent_start <= w.start and w.end <= c.start}
-            if len(curs) != 1:
+            sources = [w for w in written if sent_start <= w.start and w.end <= c.start]
+            if len({w.cur for w in sources}) != 1:
                 continue
-            (cur,) = curs
-            unit_scale = None
+            cur = sources[-1].cur
+            # "FY2014: ¥395.40 billion; FY2015: 612.18" writes the scale once too.
+            unit_scale = sources[-1].scale
         else:
             continue
         if c.scale is None:

@@ -658,6 +658,21 @@ CLASSES = {
         "In 1995 Japan received 3 million French francs and 2 million Dutch guilders.",
         [one("3 million French francs", "3000000", "FRF"), one("2 million Dutch guilders", "2000000", "NLG")],
     ),
+    "the list takes the written amount's scale too": (
+        "FY2014: ¥395.40 billion; FY2015: 612.18; FY2016: 280.75",
+        [one("¥395.40 billion", "395400000000", "JPY"),
+         one("612.18", "612180000000", "JPY", conf=CONTEXT_CONFIDENCE),
+         one("280.75", "280750000000", "JPY", conf=CONTEXT_CONFIDENCE)],
+    ),
+    "equivalent introduced by 'equivalent to'": (
+        "The total was US$ 13.6 million, equivalent to approximately 1.5 billion yen.",
+        [one("US$ 13.6 million", "13600000", "USD", equiv=1), one("1.5 billion yen", "1500000000", "JPY", approx=True, equiv=0)],
+    ),
+    "symbol with a dot glued to the digits": ("Rs.50 million was allocated in Sri Lanka.", [one("Rs.50 million", "50000000", "LKR")]),
+    "local symbols": (
+        "Bangladesh spent Tk 50 crore, Kenya KSh 2 billion and Nigeria ₦3 billion.",
+        [one("Tk 50 crore", "500000000", "BDT"), one("KSh 2 billion", "2000000000", "KES"), one("₦3 billion", "3000000000", "NGN")],
+    ),
     # Signs, sub-units.
     "negative after a colon": ("Loan aid (net): -968.79 million dollars", [one("-968.79 million dollars", "-968790000", "USD")]),
     "negative with a symbol": ("Net flows fell to -$3.2 million.", [one("-$3.2 million", "-3200000", "USD")]),
