@@ -25,7 +25,7 @@ from spacy.util import get_package_path, load_config
 
 import pipeline.components  # noqa: F401  (registers factories)
 from pipeline.components.resolver import ResolvedMention
-from pipeline.money import is_list_row, list_unit
+from pipeline.money import is_column_header, is_list_row, list_unit
 from pipeline.years import YEAR_PATTERN
 from pipeline.structure import Block, StructuredDocument
 
@@ -97,10 +97,15 @@ def table_units(texts: list[str]) -> list[Optional[str]]:
     """
     units: list[Optional[str]] = []
     current: Optional[str] = None
+    rows = 0
     for text in texts:
         is_row = is_list_row(text)
-        if not is_row:
-            current = list_unit(text)
+        if is_row:
+            rows += 1
+        elif current is not None and rows == 0 and is_column_header(text):
+            pass  # the column names between a unit line and its rows
+        else:
+            current, rows = list_unit(text), 0
         units.append(current if is_row else None)
     return units
 

@@ -36,7 +36,7 @@ from pipeline.years import YEAR_PATTERN
 
 __all__ = [
     "MoneyMatch", "find_money", "amount_to_json", "CONTEXT_CONFIDENCE", "HISTORICAL_CODES",
-    "SYMBOL_END_CHARS", "CURRENCY_BEFORE_RE", "is_list_row", "list_unit",
+    "SYMBOL_END_CHARS", "CURRENCY_BEFORE_RE", "is_list_row", "is_column_header", "list_unit",
 ]
 
 # Confidence of an amount whose currency is not written with it but comes from
@@ -284,7 +284,9 @@ _NOT_MONEY_BEFORE_RE = re.compile(
     rf"(?i:{_alt(_DATA['not_money_before'])}\s*)\Z"
 )
 _BARE_FOLLOWER_RE = re.compile(
-    rf"[ \u00a0]*(?:[)\],;:.!?/\u2010-\u2015\u2212(-]|\Z|\n|(?i:{_alt(_DATA['bare_followers'])})(?!\w))"
+    rf"[ \u00a0]*(?:[)\],;:.!?/\u2010-\u2015\u2212(-]|\Z|\n|\t|\||(?i:{_alt(_DATA['bare_followers'])})(?!\w)"
+    # the next figure of a table row: "Asia  1,234.5  567.8"
+    r"|(?<=[ \u00a0])[-\u2212]?\d[\d,]*(?:\.\d+)?(?=[ \u00a0\t|]|\Z))"
 )
 _YEAR_RE = re.compile(YEAR_PATTERN)
 
@@ -793,13 +795,28 @@ _LIST_ROW_RE = re.compile(
     rf"""\s*(?:[-\u2022\u30fb*\u25aa\u25e6\u2013\u25cf\u25a0]\s*)?   # a bullet
     (?:[^\n.!?:]{{1,80}}?:\s*{_LIST_NUMBER}                          # "Grant aid: 1,234.56"
       |[^\n.!?:]{{1,80}}?\s*\(\s*{_LIST_NUMBER}\s*\)                # "WFP (1.3 million)"
-      |{_NAME_LABEL}\s+{_LIST_NUMBER})                               # "UNHCR 6.2 million"
+      |{_NAME_LABEL}\s+{_LIST_NUMBER}                                # "UNHCR 6.2 million"
+      |\|?[^\n.!?:|]{{1,80}}?(?:(?:[ \t]+|[ \t]*\|[ \t]*){_LIST_NUMBER}){{2,}}[ \t]*\|?)  # "Asia  1,234.5  567.8", "| Asia | 1.2 | 3.4 |"
     (?:\s*\([^()\n]*\))?                                             # "(40.9%)", "(US$ million)"
     \s*[.,;]?\s*\Z""",
     re.VERBOSE,
 )
 _LEAD_IN_TAIL = 300
 _UNIT_LEAD_END_RE = re.compile(r"[^()\n]*\)?\s*:?\s*\Z")
+
+
+_COLUMN_HEADER_RE = re.compile(r"\|?[^\d\n.!?:]{1,100}")
+
+
+def is_column_header(text: str) -> bool:
+    """A table's header line between its lead-in and its rows: short, no figures
+    ("Region  Grant  Loan  Total"), or only years ("Region 2012 2013")."""
+    t = text.strip()
+    if not t or len(t) > 100:
+        return False
+    if _COLUMN_HEADER_RE.fullmatch(_YEAR_RE.sub("", t)) is None:
+        return False
+    return len(t.replace("|", " ").split()) >= 2
 
 
 def is_list_row(text: str) -> bool:

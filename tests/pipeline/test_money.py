@@ -759,3 +759,30 @@ def test_lead_in_and_rows():
         assert is_list_row(row), row
     for prose in ("In 2019 the number of refugees reached 2.3 million.", "Japan also provided training in 2011."):
         assert not is_list_row(prose), prose
+
+
+def test_regression_text_table_with_column_header_and_several_figures_per_row():
+    """issue 14: a table in text: unit line, column names, rows of several figures
+    (spaces or pipes); the prose after it ends the table."""
+    from pipeline.annotate import table_units
+
+    texts = [
+        "■ Japan's ODA by region, 2012 (Unit: US$ million)",
+        "Region  Grant  Loan  Total",
+        "Asia  1,234.5  567.8  1,802.3",
+        "| Sub-Saharan Africa | 456.7 | -12.3 | 444.4 |",
+        "Japan also trained 2,000 officials.",
+        "Europe  12.5  3.5",
+    ]
+    units = table_units(texts)
+    assert units == [None, None, "(Unit: US$ million)", "(Unit: US$ million)", None, None]
+    figures = []
+    for text, unit in zip(texts, units):
+        if unit:
+            prefixed = unit + " " + text
+            figures += [(prefixed[m.start : m.end], str(m.amount), m.currency)
+                        for m in find_money(prefixed) if m.start > len(unit)]
+    assert figures == [
+        ("1,234.5", "1234500000", "USD"), ("567.8", "567800000", "USD"), ("1,802.3", "1802300000", "USD"),
+        ("456.7", "456700000", "USD"), ("-12.3", "-12300000", "USD"), ("444.4", "444400000", "USD"),
+    ]
