@@ -157,7 +157,10 @@ def _symbol(sym: str) -> Optional[str]:
 
 
 _SP = r"[ \u00a0]"  # a space inside an amount; never a newline (paragraphs are the unit)
-_SYMBOL_ALT = "(?i:" + _alt(_SYMBOLS, flexible_space=False).replace(r"\ ", _SP + "?") + ")"
+# Letters in symbols in any case ("c$150 million", "us$"): the variants are
+# listed rather than matched with (?i), which is slower on this hot pattern.
+_SYMBOL_FORMS = {v for sym in _SYMBOLS for v in (sym, sym.lower(), sym.upper())}
+_SYMBOL_ALT = _alt(_SYMBOL_FORMS, flexible_space=False).replace(r"\ ", _SP + "?")
 _SCALE_ALT = _alt(w for w in _SCALES if w not in _GLUED_SCALES)
 _GLUED_SCALE_ALT = _alt(_GLUED_SCALES)
 _SUBUNIT_ALT = _alt(_SUBUNITS)
@@ -196,7 +199,7 @@ _NUMBER_RE = re.compile(
 # The currency written before a number is read backwards from the number's
 # start, only for the numbers found.
 _PRE_RE = re.compile(
-    rf"(?:(?<![\w.])(?P<sym>{_SYMBOL_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}}|{_alt(_LOWER_CODES)})){_SP}?\Z"
+    rf"(?:(?<![\w.])(?P<sym>{_SYMBOL_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}}|[a-z]{{3}})){_SP}?\Z"
 )
 _PRE_WINDOW = 8
 
@@ -228,7 +231,20 @@ _WORD_NUMBER_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_WORD_SCALE_TRIGGERS = tuple(w for w in _SCALES if len(w) > 2)
+# Substring tests: words of 3 letters or fewer ("lac" in "place") would fire everywhere.
+_WORD_SCALE_TRIGGERS = tuple(w for w in _SCALES if len(w) > 3)
+# Without a scale word, a number word is money only right before a currency
+# word ("ten dollars"). Whether the word scan may find one is decided from the
+# paragraph's set of words (C-level findall and set operations, no loop): it
+# needs a number word and the last word of a currency name.
+_WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
+_NUMBER_TOKENS = frozenset(w for w in _NUMBER_WORDS if w not in _BEFORE_SCALE_ONLY)
+_CURRENCY_TOKENS = frozenset(w.split()[-1] for w in (*_WORDS, *_SUBUNITS))
+
+
+def _word_currency_possible(low: str) -> bool:
+    words = set(_WORD_TOKEN_RE.findall(low))
+    return not words.isdisjoint(_NUMBER_TOKENS) and not words.isdisjoint(_CURRENCY_TOKENS)
 
 _BOUND_PARTS = []
 for _phrase in sorted(_BOUNDS, key=len, reverse=True):
@@ -644,6 +660,7 @@ def _shared_currency(text: str, name: str, start: int, ends: list[int]) -> Optio
     return None
 
 
+_DENOMINATION_RE = re.compile(rf"[ \u00a0-]*(?i:{_alt(_DATA['denomination_nouns'])})(?!\w)")
 _CENTS_GAP_RE = re.compile(r"[ \u00a0]+(?:(?i:and)[ \u00a0]+)?")
 _MINUS = "-\u2212"
 _MINUS_BEFORE_OK = " \t\n(:=["
@@ -656,7 +673,7 @@ def find_money(text: str) -> list[MoneyMatch]:
     if unit_spans:
         cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in unit_spans)]
     low = text.lower()
-    if any(w in low for w in _WORD_SCALE_TRIGGERS):
+    if any(w in low for w in _WORD_SCALE_TRIGGERS) or _word_currency_possible(low):
         words = [_Cand(m, text) for m in _WORD_NUMBER_RE.finditer(text)]
         if words:
             merged = sorted(cands + words, key=lambda c: c.start)
@@ -708,9 +725,16 @@ def find_money(text: str) -> list[MoneyMatch]:
             if a.bound is None and b.bound is None:
                 a.bound, b.bound = "lower", "upper"
 
-    # "seven used vessels" has no currency anyway; "ten yen" is dropped too, so
-    # that a number word is money only with a scale, whatever the paragraph.
-    kept = [c for c in cands if c.cur is not None and (c.num is not None or c.scale is not None)]
+    # A number word is money with a scale ("two million dollars") or with a
+    # currency word right after it ("ten dollars", "fifty cents"), but not as a
+    # denomination ("ten yen coins"); "seven used vessels" has no currency anyway.
+    kept = [
+        c for c in cands
+        if c.cur is not None and (
+            c.num is not None or c.scale is not None
+            or (c.post and _DENOMINATION_RE.match(text, c.end) is None)
+        )
+    ]
     rate = {
         id(x)
         for a, b in zip(kept, kept[1:])
