@@ -673,6 +673,11 @@ CLASSES = {
         "Bangladesh spent Tk 50 crore, Kenya KSh 2 billion and Nigeria ₦3 billion.",
         [one("Tk 50 crore", "500000000", "BDT"), one("KSh 2 billion", "2000000000", "KES"), one("₦3 billion", "3000000000", "NGN")],
     ),
+    "number words with a currency word and no scale": (
+        "Tickets cost ten dollars, or twenty-five dollars and fifty cents with the tour.",
+        [one("ten dollars", "10", "USD"), one("twenty-five dollars and fifty cents", "25.50", "USD")],
+    ),
+    "a denomination is not an amount": ("The museum shows ten yen coins and five dollar bills.", []),
     # Signs, sub-units.
     "negative after a colon": ("Loan aid (net): -968.79 million dollars", [one("-968.79 million dollars", "-968790000", "USD")]),
     "negative with a symbol": ("Net flows fell to -$3.2 million.", [one("-$3.2 million", "-3200000", "USD")]),
