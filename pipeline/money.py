@@ -550,6 +550,7 @@ _LIST_POSITION_RE = re.compile(
     rf"(?:[(:;,]|(?<![\w.])(?i:{_alt(_DATA['list_position_words'])})|(?<![\w.])[A-Z][A-Za-z.&-]*[A-Z][\w-]*)[ \u00a0]*\Z"
 )
 _LIST_POSITION_WINDOW = 40
+_COMPARISON_GAP_RE = re.compile(rf"(?i:[ \u00a0]*,?[ \u00a0]*(?:{_alt(_DATA['comparison_words'])})[ \u00a0]+)")
 
 
 def _units(text: str) -> list[tuple[int, int, Optional[str], Optional[int]]]:
@@ -616,16 +617,17 @@ def _apply_context(text: str, cands: list[_Cand]) -> None:
             _, _, _, cur, unit_scale = before[-1] if before else same[0]
         elif earlier:
             _, _, _, cur, unit_scale = earlier[-1]
-        elif listed:
+        else:
             sent_start = ends[sent - 1] if sent > 0 else 0
             sources = [w for w in written if sent_start <= w.start and w.end <= c.start]
-            if len({w.cur for w in sources}) != 1:
-                continue
+            if listed:
+                if len({w.cur for w in sources}) != 1:
+                    continue
+            elif not (sources and _COMPARISON_GAP_RE.fullmatch(text, sources[-1].end, c.start)):
+                continue  # a comparison word links only the amount right before it
             cur = sources[-1].cur
             # "FY2014: ¥395.40 billion; FY2015: 612.18" writes the scale once too.
             unit_scale = sources[-1].scale
-        else:
-            continue
         if c.scale is None:
             if unit_scale is not None:
                 c.scale = unit_scale

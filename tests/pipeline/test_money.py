@@ -632,6 +632,14 @@ CLASSES = {
         "Japan provided $5 million, and the number of beneficiaries reached 1.2 million.",
         [one("$5 million", "5000000", "USD")],
     ),
+    "a comparison word links only the amount right before it": (
+        "Japan provided $5 million in 2019; the number of refugees rose from 2 million to 3.1 million.",
+        [one("$5 million", "5000000", "USD")],
+    ),
+    "a comparison right after an amount": (
+        "Japan gave $5 million, up from 3.2 million in 2018.",
+        [one("$5 million", "5000000", "USD"), one("3.2 million", "3200000", "USD", conf=CONTEXT_CONFIDENCE)],
+    ),
     "two currencies before: the list's currency is not known": (
         "Japan gave ¥1 billion and $3 million: UNHCR 6.2 million, WFP 3.0 million.",
         [one("¥1 billion", "1000000000", "JPY"), one("$3 million", "3000000", "USD")],
