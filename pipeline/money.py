@@ -285,7 +285,7 @@ _EQUIV_QUAL = (
 # "or", "equivalent to", "i.e.": the words that introduce a conversion (data).
 _EQUIV_WORDS = _alt(_DATA["equivalent_connectives"])
 _EQUIV_PAREN_GAP_RE = re.compile(
-    rf"(?i:{_EQUIV_QUAL}\s*\(\s*(?:(?:{_EQUIV_WORDS}|{_HEDGE_ALT}|{_BOUND_ALT})\s+)*{_MARKUP}?)"
+    rf"(?i:{_EQUIV_QUAL}\s*\(\s*{_MARKUP}?(?:(?:{_EQUIV_WORDS}|{_HEDGE_ALT}|{_BOUND_ALT})\s+)*{_MARKUP}?)"
 )
 _EQUIV_CLOSE_RE = re.compile(r"[^()\n]*\)")
 _EQUIV_OTHER_GAP_RE = re.compile(

@@ -602,6 +602,10 @@ CLASSES = {
         "Japan provided **¥8.4 billion** (approximately $77 million).",
         [one("¥8.4 billion", "8400000000", "JPY", equiv=1), one("$77 million", "77000000", "USD", approx=True, equiv=0)],
     ),
+    "emphasis inside the parenthesis": (
+        "Japan provided ¥8.4 billion (**approximately $77 million**).",
+        [one("¥8.4 billion", "8400000000", "JPY", equiv=1), one("$77 million", "77000000", "USD", approx=True, equiv=0)],
+    ),
     "equivalent after a recipient": (
         "Japan pledged ¥2 billion to Kenya (about US$18 million).",
         [one("¥2 billion", "2000000000", "JPY", equiv=1), one("US$18 million", "18000000", "USD", approx=True, equiv=0)],
