@@ -182,6 +182,7 @@ _AFFIXES = rf"""
       | (?P<postc>{_POST_CODES}|{_SYMBOL_ALT})(?!\w)(?!{_SP}?\d)
     ))?
     (?![^\W\d_])
+    (?!{_SP}?%)
 """
 
 # The main scan starts on a digit, which lets the regex engine skip straight
@@ -191,7 +192,7 @@ _AFFIXES = rf"""
 # tail of a longer digit string ("1,23" and "1.2.3" give nothing).
 _NUMBER_RE = re.compile(
     rf"""
-    (?P<num>[0-9](?<!\d[0-9])(?<!\d\.[0-9])(?<!\d,[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]?(?:,[0-9]{{2}})+,[0-9]{{3}}|[0-9]*)(?:\.[0-9]+)?(?!\d|[.,]\d))
+    (?P<num>(?!0\d)[0-9](?<!\d[0-9])(?<!\d\.[0-9])(?<!\d,[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]?(?:,[0-9]{{2}})+,[0-9]{{3}}|[0-9]*)(?:\.[0-9]+)?(?!\d|[.,]\d))
     {_AFFIXES}
     """,
     re.VERBOSE,
@@ -199,7 +200,7 @@ _NUMBER_RE = re.compile(
 # The currency written before a number is read backwards from the number's
 # start, only for the numbers found.
 _PRE_RE = re.compile(
-    rf"(?:(?<![\w.])(?P<sym>{_SYMBOL_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}}|[a-z]{{3}})){_SP}?\Z"
+    rf"(?:(?<![\w.])(?P<sym>{_SYMBOL_ALT})|(?<![^\W\d_])(?P<code>[A-Z]{{3}}|[a-z]{{3}})){_SP}?\Z"
 )
 _PRE_WINDOW = 8
 
@@ -369,6 +370,9 @@ class _Cand:
             if pre is not None:
                 sym, code = pre.group("sym"), pre.group("code")
                 cur = _symbol(sym) if sym is not None else _code(code)
+                if cur in HISTORICAL_CODES and m.group("scale") is None and m.group("gscale") is None:
+                    # "DEM 69" in a ballot is a party's votes; "DEM 85 million" is money.
+                    cur = None
                 if cur is not None:
                     self.cur, self.pre, self.start = cur, True, pre.start()
                 else:  # "ISO 4217", "SDG 16", "WFP 3": the letters are not a currency
@@ -571,9 +575,9 @@ def _units(text: str) -> list[tuple[int, int, Optional[str], Optional[int]]]:
             cur = _code(code)
             # "(CDF)" is more likely an acronym than a Congolese-franc unit:
             # a code alone in parentheses counts only if it is a common one.
-            if cur is not None and u.re is _UNIT_PAREN_RE and not (
-                u.group("lead") or u.group("s1") or u.group("s2") or code in _CODES_AFTER
-            ):
+            # So is "in AOA sensor" (angle of attack): "in" is no unit lead.
+            lead = u.group("lead") if u.re is _UNIT_PAREN_RE else u.group("lead").lower().startswith("nit")
+            if cur is not None and not (lead or u.group("s1") or u.group("s2") or code in _CODES_AFTER):
                 cur = None
         if cur is None:
             continue

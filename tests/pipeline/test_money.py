@@ -282,6 +282,12 @@ NEGATIVE = [
     "$1e999",
     "version 1.2.3 million",
     "Converted at the rate of US$1 = ¥108.8.",  # an exchange rate, not an amount given
+    # Regressions from ../shared/real-pdfs (issue 14 forms must not widen money):
+    "NO EDMUND G BROWN DEM 69 YES",  # a ballot's party votes: a historical code needs a scale
+    "LA PÊCHE 1%",  # "CHE" is the tail of a word, and a percentage is not money
+    "des travaux de 50 000 $ et plus",  # "000" is the tail of a figure, not a number
+    "MCAS commands in AOA sensor mode: 25.173 degrees.",  # "in AOA" is no unit statement
+    "Japan's share rose to $5%.",
 ]
 
 
