@@ -643,9 +643,11 @@ def _apply_context(text: str, cands: list[_Cand]) -> None:
 # Where a currency name several states share finds the state that decides it.
 _STATE_RES: dict[str, tuple[re.Pattern, dict[str, str]]] = {}
 for _name, _entry in _SHARED_NAMES.items():
-    _forms = {" ".join(f.split()): code for code, forms in _entry["states"].items() for f in forms}
+    # Any letter case ("rupees in pakistan"): the shared name beside it already
+    # says the text is about money, so "turkey" or "chad" are not read alone.
+    _forms = {" ".join(f.lower().split()): code for code, forms in _entry["states"].items() for f in forms}
     _STATE_RES[_name] = (
-        re.compile(rf"(?<![\w-])(?:{_alt(_forms)})(?![\w-])"),
+        re.compile(rf"(?i:(?<![\w-])(?:{_alt(_forms)})(?![\w-]))"),
         _forms,
     )
 
@@ -658,7 +660,7 @@ def _shared_currency(text: str, name: str, start: int, ends: list[int]) -> Optio
     lo = ends[sent - 1] if sent > 0 else 0
     hi = ends[sent] if sent < len(ends) else len(text)
     for a, b in ((lo, hi), (0, len(text))):
-        codes = {forms[" ".join(m.group().split())] for m in pattern.finditer(text, a, b)}
+        codes = {forms[" ".join(m.group().lower().split())] for m in pattern.finditer(text, a, b)}
         if len(codes) == 1:
             return next(iter(codes))
         if codes:

@@ -15,14 +15,27 @@ _DATA = json.loads(resources.files("pipeline").joinpath("data/years.json").read_
 
 FIRST_YEAR: int = int(_DATA["first"])
 LAST_YEAR: int = int(_DATA["last"])
-if FIRST_YEAR % 100 != 0 or LAST_YEAR % 100 != 99 or not 1000 <= FIRST_YEAR < LAST_YEAR <= 9999:
-    raise ValueError(f"data/years.json: the year range must be whole centuries of four digits, got {FIRST_YEAR}-{LAST_YEAR}")
+if not 1000 <= FIRST_YEAR < LAST_YEAR <= 9999:
+    raise ValueError(f"data/years.json: the year range must be of four-digit years, got {FIRST_YEAR}-{LAST_YEAR}")
 
-_CENTURIES = "|".join(str(c) for c in range(FIRST_YEAR // 100, LAST_YEAR // 100 + 1))
+
+def _pattern(first: int, last: int, step: int) -> str:
+    """A regex for the four-digit numbers first..last that are multiples of
+    `step` (1 for years, 10 for decade starts): whole centuries as a
+    two-digit prefix, the years of a partly covered century listed."""
+    tail = r"\d\d" if step == 1 else r"\d0"
+    whole = [c for c in range(first // 100, last // 100 + 1) if first <= c * 100 and c * 100 + 99 <= last]
+    listed = [y for y in range(first, last + 1) if y % step == 0 and y // 100 not in whole]
+    parts = []
+    if whole:
+        parts.append(f"(?:{'|'.join(str(c) for c in whole)}){tail}")
+    parts += [str(y) for y in listed]
+    return "(?:" + "|".join(parts) + ")"
+
 
 # Regex sources (no anchors or lookarounds, so each user adds its own).
-YEAR_PATTERN = rf"(?:{_CENTURIES})\d\d"  # a four-digit year in the range
-DECADE_PATTERN = rf"(?:{_CENTURIES})\d0"  # the year a decade starts ("1990" of "1990s")
+YEAR_PATTERN = _pattern(FIRST_YEAR, LAST_YEAR, 1)  # a four-digit year in the range
+DECADE_PATTERN = _pattern(FIRST_YEAR, LAST_YEAR - 9, 10)  # a decade ("1990" of "1990s") inside the range
 
 
 def is_year(value: int) -> bool:
