@@ -203,6 +203,10 @@ _PRE_RE = re.compile(
     rf"(?:(?<![\w.])(?P<sym>{_SYMBOL_ALT})|(?<![^\W\d_])(?P<code>[A-Z]{{3}}|[a-z]{{3}})){_SP}?\Z"
 )
 _PRE_WINDOW = 8
+# Currency words also written before the number (older editions, South Asian texts).
+_PRE_WORD_RE = re.compile(rf"(?<![\w-])(?P<w>(?i:{_alt(_DATA['words_before'])})){_SP}+\Z")
+_PRE_WORD_WINDOW = 2 + max(len(w) for w in _DATA["words_before"])
+_AMOUNT_END_RE = re.compile(rf"\d(?:{_SP}?(?i:{_SCALE_ALT}|{_GLUED_SCALE_ALT}))?{_SP}+\Z")
 
 # For other finders (dates): the characters a currency symbol ends with, and
 # a pattern for a symbol or code ending a text ("US$" before "2015" makes it
@@ -377,6 +381,17 @@ class _Cand:
                     self.cur, self.pre, self.start = cur, True, pre.start()
                 else:  # "ISO 4217", "SDG 16", "WFP 3": the letters are not a currency
                     self.labelled = code in _NON_CURRENCY_CODES
+            if not self.pre and not self.labelled and text[self.num_start - 1] in " \u00a0":
+                # "Yen 2.5 billion", "Rupees 50 lakh": a currency word before the number.
+                word = _PRE_WORD_RE.search(text, max(0, self.num_start - _PRE_WORD_WINDOW), self.num_start)
+                if (
+                    word is not None
+                    # a figure ("Yen 2.5 billion"), not "the yen 5 times" or "dollars 2015"
+                    and (m.group("scale") or m.group("gscale") or "," in m.group("num") or "." in m.group("num"))
+                    # "3 dollars 50 cents": the word is the previous amount's currency
+                    and not _AMOUNT_END_RE.search(text, max(0, word.start() - 24), word.start())
+                ):
+                    self.cur, self.pre, self.start = _WORDS[_key(word.group("w"))], True, word.start("w")
             if not self.pre and text[self.num_start - 1].isalpha():
                 self.glued = True
         scale = m.group("scale") or m.group("gscale")

@@ -697,6 +697,12 @@ CLASSES = {
         [one("ten dollars", "10", "USD"), one("twenty-five dollars and fifty cents", "25.50", "USD")],
     ),
     "a denomination is not an amount": ("The museum shows ten yen coins and five dollar bills.", []),
+    "currency word before the number": (
+        "Japan extended Yen 2.5 billion and US Dollars 5 million; Nepal received Rupees 50 lakh.",
+        [one("Yen 2.5 billion", "2500000000", "JPY"), one("US Dollars 5 million", "5000000", "USD"),
+         one("Rupees 50 lakh", "5000000", "NPR")],
+    ),
+    "a currency word before a plain count is not an amount": ("The yen rose 5 times; in dollars 2015 was a record.", []),
     # Signs, sub-units.
     "negative after a colon": ("Loan aid (net): -968.79 million dollars", [one("-968.79 million dollars", "-968790000", "USD")]),
     "negative with a symbol": ("Net flows fell to -$3.2 million.", [one("-$3.2 million", "-3200000", "USD")]),
