@@ -772,6 +772,10 @@ def find_money(text: str) -> list[MoneyMatch]:
         for c in kept:
             if c.cur.startswith(_SHARED):
                 c.cur = _shared_currency(text, c.cur[len(_SHARED):], c.start, ends) or _SHARED
+        # A pair is two currencies; resolved (or unresolved) alike, it is not a conversion.
+        for i, j in enumerate(equiv):
+            if j is not None and (kept[i].cur == kept[j].cur or kept[i].cur.startswith(_SHARED) and kept[j].cur.startswith(_SHARED)):
+                equiv[i] = equiv[j] = None
     return [
         MoneyMatch(
             start=c.start,

@@ -702,6 +702,10 @@ CLASSES = {
         [one("Yen 2.5 billion", "2500000000", "JPY"), one("US Dollars 5 million", "5000000", "USD"),
          one("Rupees 50 lakh", "5000000", "NPR")],
     ),
+    "two unresolved shared names are not a conversion pair": (
+        "It cost 5 million rupees (10 million francs).",
+        [one("5 million rupees", "5000000", None), one("10 million francs", "10000000", None)],
+    ),
     "a currency word before a plain count is not an amount": ("The yen rose 5 times; in dollars 2015 was a record.", []),
     # Signs, sub-units.
     "negative after a colon": ("Loan aid (net): -968.79 million dollars", [one("-968.79 million dollars", "-968790000", "USD")]),
