@@ -161,6 +161,8 @@ _SP = r"[ \u00a0]"  # a space inside an amount; never a newline (paragraphs are 
 # listed rather than matched with (?i), which is slower on this hot pattern.
 _SYMBOL_FORMS = {v for sym in _SYMBOLS for v in (sym, sym.lower(), sym.upper())}
 _SYMBOL_ALT = _alt(_SYMBOL_FORMS, flexible_space=False).replace(r"\ ", _SP + "?")
+# After a number a symbol never ends with a dot ("5 Rs." ends a sentence).
+_POST_SYMBOL_ALT = _alt((f for f in _SYMBOL_FORMS if not f.endswith(".")), flexible_space=False).replace(r"\ ", _SP + "?")
 _SCALE_ALT = _alt(w for w in _SCALES if w not in _GLUED_SCALES)
 _GLUED_SCALE_ALT = _alt(_GLUED_SCALES)
 _SUBUNIT_ALT = _alt(_SUBUNITS)
@@ -179,7 +181,7 @@ _AFFIXES = rf"""
     (?:{_SP}?(?:
         (?P<postsub>(?i:{_SUBUNIT_ALT}))(?!\w)
       | (?P<postw>(?i:{_POST_WORDS}))(?!\w)
-      | (?P<postc>{_POST_CODES}|{_SYMBOL_ALT})(?!\w)(?!{_SP}?\d)
+      | (?P<postc>{_POST_CODES}|{_POST_SYMBOL_ALT})(?!\w)(?!{_SP}?\d)
     ))?
     (?![^\W\d_])
     (?!{_SP}?%)
@@ -660,7 +662,7 @@ _STATE_RES: dict[str, tuple[re.Pattern, dict[str, str]]] = {}
 for _name, _entry in _SHARED_NAMES.items():
     # Any letter case ("rupees in pakistan"): the shared name beside it already
     # says the text is about money, so "turkey" or "chad" are not read alone.
-    _forms = {" ".join(f.lower().split()): code for code, forms in _entry["states"].items() for f in forms}
+    _forms = {_key(f): code for code, forms in _entry["states"].items() for f in forms}
     _STATE_RES[_name] = (
         re.compile(rf"(?i:(?<![\w-])(?:{_alt(_forms)})(?![\w-]))"),
         _forms,
@@ -675,7 +677,7 @@ def _shared_currency(text: str, name: str, start: int, ends: list[int]) -> Optio
     lo = ends[sent - 1] if sent > 0 else 0
     hi = ends[sent] if sent < len(ends) else len(text)
     for a, b in ((lo, hi), (0, len(text))):
-        codes = {forms[" ".join(m.group().lower().split())] for m in pattern.finditer(text, a, b)}
+        codes = {forms[_key(m.group())] for m in pattern.finditer(text, a, b)}
         if len(codes) == 1:
             return next(iter(codes))
         if codes:

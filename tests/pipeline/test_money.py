@@ -436,6 +436,10 @@ MONEYISH = st.lists(
         "dollars", "(", ")", "approximately ", "over ", "–", "-", " to ", " and ", "between ", "from ",
         "(in US dollars)", "unit: ", "/", " or ", "SDR", "USD", "XDR", "COP", "one", "twenty", "billion",
         "\n", "ſ", "İ", "Note", "%", "2019", "people", "\u00a0", "١", "e",
+        # issue 14 forms: sub-units, shared names and their states, Indian grouping, signs, lists, emphasis
+        " cents", " pence", " rupees", " francs", "Rs.", "Nepal", "Senegal", " lakh", " crore", ",34,567",
+        "-", "\u2212", "**", ":", "; ", "WFP ", "app. ", "c. ", " in FY2017 ", "millions", "m", "k", "a ",
+        "ten ", "Yen ", "markka", "DEM ", "equivalent to ", "| ",
     ]),
     max_size=40,
 ).map("".join)
