@@ -34,7 +34,11 @@ class CountryNorm(_Norm):
 
 class MoneyNorm(_Norm):
     amount: Union[int, float] = Field(description="Full numeric value; an integer when integral.")
-    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code.")
+    currency: Optional[str] = Field(
+        pattern=r"^[A-Z]{3}$",
+        description="ISO 4217 code (a withdrawn one for a historical currency: FIM, NLG); null when the "
+        "currency name is one several states use and the text names none of them (annotation guidelines, MONEY).",
+    )
     approximate: bool
     bound: Optional[Literal["lower", "upper"]] = Field(
         default=None, description="'lower' for 'more than/at least', 'upper' for 'up to/less than'."

@@ -25,6 +25,8 @@ from spacy.util import get_package_path, load_config
 
 import pipeline.components  # noqa: F401  (registers factories)
 from pipeline.components.resolver import ResolvedMention
+from pipeline.money import is_column_header, is_list_row, list_unit
+from pipeline.years import YEAR_PATTERN
 from pipeline.structure import Block, StructuredDocument
 
 DEFAULT_CONFIG = "config.cfg"
@@ -89,27 +91,29 @@ def model_description(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}=={nlp.meta.get('version', '?')}"
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# A table's unit line, "(Unit: US$ million)", and the rows it governs, "Grant aid: 1,234.56 (40.9%)".
-_UNIT_STATEMENT = re.compile(r"\(\s*[Uu]nits?\s*:[^()]*\)")
-_TABLE_ROW = re.compile(r"^[^.!?:\n]{1,80}:\s*[-\u2212]?\d[\d,]*(?:\.\d+)?(?:\s*\([^()]*\))?\s*$")
+_YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
 
 
 def table_units(texts: list[str]) -> list[Optional[str]]:
-    """For each block, the unit statement of the table it is a row of, or None.
+    """For each block, the currency statement of the list or table it is a row of, or None.
 
-    A unit line (or a heading carrying one) starts a table; it lasts while
-    the following blocks are rows.
+    A lead-in that states the currency once (a unit line, a heading such as
+    "Breakdown (US dollars):", a sentence ending "...as follows, in US
+    dollars:") starts a list; it lasts while the following blocks are
+    one-item rows ("Grant aid: 1,234.56", "WFP (1.3 million)"). What counts
+    as either is decided in pipeline.money (`list_unit`, `is_list_row`).
     """
     units: list[Optional[str]] = []
     current: Optional[str] = None
+    rows = 0
     for text in texts:
-        statement = _UNIT_STATEMENT.search(text)
-        is_row = _TABLE_ROW.match(text) is not None
-        if statement and not is_row:
-            current = statement.group()
-        elif not is_row:
-            current = None
+        is_row = is_list_row(text)
+        if is_row:
+            rows += 1
+        elif current is not None and rows == 0 and is_column_header(text):
+            pass  # the column names between a unit line and its rows
+        else:
+            current, rows = list_unit(text), 0
         units.append(current if is_row else None)
     return units
 
@@ -185,7 +189,6 @@ class Annotator:
                     "year": years.before(block.start),
                     "kind": block.kind,
                     "money_unit": unit,
-                    "table_row": _TABLE_ROW.match(block_text) is not None,
                 },
             )
             for block, block_text, unit in zip(blocks, block_texts, units)

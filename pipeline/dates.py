@@ -21,7 +21,8 @@ How it works, in three steps over one paragraph:
    from `context_year`; a cue word before the span, or after it (`onwards`),
    opens the interval.
 
-A 4-digit number is a year only in 1900-2099. Word lists live in
+A 4-digit number is a year only in the range of `data/years.json` (shared
+with money and annotate via `pipeline.years`). Word lists live in
 `data/date_words.json` so that they can grow without touching the rules.
 """
 
@@ -36,6 +37,9 @@ from importlib import resources
 from typing import Optional
 
 from dateutil.relativedelta import relativedelta
+
+from pipeline.money import CURRENCY_BEFORE_RE, SYMBOL_END_CHARS
+from pipeline.years import DECADE_PATTERN, YEAR_PATTERN
 
 __all__ = ["DateMatch", "find_dates"]
 
@@ -73,7 +77,7 @@ _ABBR = "|".join(sorted(_W["month_abbreviations"], key=len, reverse=True))
 # Full names first so that `March` is never read as `Mar` + `ch`.
 _MON = rf"(?:{_FULL}|(?:{_ABBR})(?:\.|(?![A-Za-z])))"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-_YEAR = r"(?:19|20)\d\d(?!\d)"
+_YEAR = rf"{YEAR_PATTERN}(?!\d)"
 _DASH = r"[-‐‑–—−]"
 _DCONN = rf"(?:\s*{_DASH}\s*|\s+(?:to|and|through)\s+)"
 
@@ -88,7 +92,7 @@ _ALTERNATIVES = [
     rf"(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MON})",
     rf"(?P<my_m>{_MON}),?\s+(?P<my_y>{_YEAR})",
     rf"(?:(?P<fy_p>J?FY)\s?|(?P<fy_w>[Ff]iscal(?:\s+[Yy]ears?)?)\s+)(?P<fy_y>{_YEAR})(?:(?P<fy_sep>[-–—/])(?P<fy_b>\d\d)(?!\d))?",
-    r"(?P<dec>(?:19|20)\d0)['’]?s",
+    rf"(?P<dec>{DECADE_PATTERN})['’]?s",
     rf"(?P<yr>{_YEAR})(?:[-–—/](?P<yr_b>\d\d)(?!\d))?",
     rf"(?P<mon>{_MON})",
 ]
@@ -102,7 +106,7 @@ _INITIALS = "".join(sorted({name[0] for name in _MONTHS}))
 # Cheap gates first: Python's backtracking engine would otherwise try every
 # alternative at every position, which is most of the cost on a long paragraph.
 _GATE = (
-    rf"(?=[\d{_INITIALS}FfTtEeBbSs])(?<![\w$¥€£])(?<!\d[.,])(?<![A-Za-z][-‐])"
+    rf"(?=[\d{_INITIALS}FfTtEeBbSs])(?<![\w{re.escape(SYMBOL_END_CHARS)}])(?<!\d[.,])(?<![A-Za-z][-‐])"
     rf"(?=\d|[{_INITIALS}][a-z]|J?FY|[Ff]iscal|[Tt]he\s|[Ee]nd|[Bb]eginning|[Ss]tart|first|second|third|fourth)"
 )
 
@@ -121,7 +125,9 @@ _QUANTITY_BEFORE = re.compile(rf"(?i:(?<![\w.])(?:{_alt(_W['quantity_words'])})\
 _REFERENCE_BEFORE = re.compile(
     rf"(?i:(?<![\w.])(?:{_alt(_W['reference_words'])})\s*(?:\d+[a-z]?\s*(?:,|and|or|&|to|{_DASH})\s*)*)$"
 )
-_CURRENCY_BEFORE = re.compile(r"(?:[$¥€£]|\b(?:US|USD|JPY|EUR)\$?)\s*$")
+# A currency written before a number makes it money, not a year ("US$2015"):
+# the symbols and codes are money's (data/currencies.json).
+_CURRENCY_BEFORE = CURRENCY_BEFORE_RE
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][\w&'’.-]*)[^\S\n]+$")
 _ACRONYM_PAREN_BEFORE = re.compile(r"\(\s*[A-Z][A-Za-z0-9&.\-]*[A-Z][A-Za-z0-9&.\-]*\s*\)[^\S\n]+$")
 _BARE_MONTH_PRECEDER = re.compile(

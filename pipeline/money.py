@@ -26,13 +26,18 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import Literal, Optional
 
 import pycountry
 
-__all__ = ["MoneyMatch", "find_money", "amount_to_json", "CONTEXT_CONFIDENCE"]
+from pipeline.years import YEAR_PATTERN
+
+__all__ = [
+    "MoneyMatch", "find_money", "amount_to_json", "CONTEXT_CONFIDENCE", "HISTORICAL_CODES",
+    "SYMBOL_END_CHARS", "CURRENCY_BEFORE_RE", "is_list_row", "is_column_header", "list_unit",
+]
 
 # Confidence of an amount whose currency is not written with it but comes from
 # a unit statement elsewhere in the sentence. A constant, not a score: the
@@ -45,7 +50,7 @@ class MoneyMatch:
     start: int  # text[start:end] is number+scale+currency, no hedge, no trailing punctuation
     end: int
     amount: Decimal  # full value, e.g. Decimal("1980000000")
-    currency: str  # ISO 4217 code
+    currency: Optional[str]  # ISO 4217 code; None for a shared name ("rupees") no state in the text decides
     approximate: bool
     bound: Optional[Literal["lower", "upper"]]
     confidence: float  # 1.0 when the currency is written with the amount, else CONTEXT_CONFIDENCE
@@ -73,12 +78,29 @@ def amount_to_json(amount: Decimal) -> int | float:
 
 _DATA = json.loads((Path(__file__).parent / "data" / "currencies.json").read_text(encoding="utf-8"))
 
-_SYMBOLS: dict[str, str] = _DATA["symbols"]
-_WORDS: dict[str, str] = {" ".join(k.lower().split()): v for k, v in _DATA["words"].items()}
+# A currency name several states use ("rupees") is resolved from the states the
+# text names; until then the candidate carries this marker plus the name.
+_SHARED = "?"
+_SHARED_NAMES: dict = _DATA["shared_names"]
+
+_SYMBOLS: dict[str, str] = {
+    **_DATA["symbols"],
+    **{sym: _SHARED + name for name, entry in _SHARED_NAMES.items() for sym in entry.get("symbols", ())},
+}
+_WORDS: dict[str, str] = {
+    **{" ".join(w.lower().split()): _SHARED + name for name, entry in _SHARED_NAMES.items() for w in entry["words"]},
+    **{" ".join(k.lower().split()): v for k, v in _DATA["words"].items()},
+}
+# "50 cents", "30 pence": (currency, exponent of the sub-unit).
+_SUBUNITS: dict[str, tuple[str, int]] = {
+    " ".join(k.lower().split()): (code, exp) for k, (code, exp) in _DATA["subunits"].items()
+}
 _ALIASES: dict[str, str] = _DATA["code_aliases"]
-_ISO_CODES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies) - frozenset(
-    _DATA["excluded_codes"]
-)
+# Withdrawn codes ("FIM", "NLG") are not in pycountry's list of current ones.
+HISTORICAL_CODES: frozenset[str] = frozenset(_DATA["historical_codes"])
+_ISO_CODES: frozenset[str] = (
+    frozenset(c.alpha_3 for c in pycountry.currencies) | HISTORICAL_CODES
+) - frozenset(_DATA["excluded_codes"])
 # Letters that look like a currency code but label the number as something
 # else; such a number never borrows a currency from its neighbours.
 _NON_CURRENCY_CODES: frozenset[str] = frozenset(_DATA["excluded_codes"]) | frozenset(
@@ -86,6 +108,8 @@ _NON_CURRENCY_CODES: frozenset[str] = frozenset(_DATA["excluded_codes"]) | froze
 )
 _CODES_AFTER: frozenset[str] = frozenset(_DATA["codes_after"]) & _ISO_CODES
 _SCALES: dict[str, int] = {k.lower(): v for k, v in _DATA["scales"].items()}
+# "m", "k": a scale only glued to the number ("£400m", "$50k").
+_GLUED_SCALES: frozenset[str] = frozenset(k.lower() for k in _DATA["glued_only_scales"])
 _NUMBER_WORDS: dict[str, int] = {k.lower(): v for k, v in _DATA["number_words"].items()}
 _BOUNDS: dict[str, str] = {k.lower(): v for k, v in _DATA["bounds"].items()}
 _HEDGES: tuple[str, ...] = tuple(h.lower() for h in _DATA["hedges"])
@@ -103,7 +127,12 @@ def _alt(phrases, flexible_space: bool = True) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
+_LOWER_CODES: frozenset[str] = frozenset(_DATA["lowercase_codes"])
+
+
 def _code(code: str) -> Optional[str]:
+    if code in _LOWER_CODES:
+        code = code.upper()
     if code in _ALIASES:
         return _ALIASES[code]
     return code if code in _ISO_CODES else None
@@ -119,13 +148,24 @@ def _key(phrase: str) -> str:
     return " ".join(phrase.translate(_FOLD).lower().split())
 
 
+_SYMBOLS_UPPER: dict[str, str] = {k.upper(): v for k, v in _SYMBOLS.items()}
+
+
 def _symbol(sym: str) -> Optional[str]:
-    return _SYMBOLS.get(sym.replace("\u00a0", " "))
+    # Letters in symbols are matched in any case: "c$150 million", "US$", "us$".
+    return _SYMBOLS_UPPER.get(sym.replace("\u00a0", " ").upper())
 
 
 _SP = r"[ \u00a0]"  # a space inside an amount; never a newline (paragraphs are the unit)
-_SYMBOL_ALT = _alt(_SYMBOLS, flexible_space=False).replace(r"\ ", _SP + "?")
-_SCALE_ALT = _alt(_SCALES)
+# Letters in symbols in any case ("c$150 million", "us$"): the variants are
+# listed rather than matched with (?i), which is slower on this hot pattern.
+_SYMBOL_FORMS = {v for sym in _SYMBOLS for v in (sym, sym.lower(), sym.upper())}
+_SYMBOL_ALT = _alt(_SYMBOL_FORMS, flexible_space=False).replace(r"\ ", _SP + "?")
+# After a number a symbol never ends with a dot ("5 Rs." ends a sentence).
+_POST_SYMBOL_ALT = _alt((f for f in _SYMBOL_FORMS if not f.endswith(".")), flexible_space=False).replace(r"\ ", _SP + "?")
+_SCALE_ALT = _alt(w for w in _SCALES if w not in _GLUED_SCALES)
+_GLUED_SCALE_ALT = _alt(_GLUED_SCALES)
+_SUBUNIT_ALT = _alt(_SUBUNITS)
 
 # A word after the number is a currency only if it is not the start of
 # something else ("1,000 pounds of rice"); a symbol or code followed by digits
@@ -134,15 +174,17 @@ _POST_WORDS = "(?:" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") + (r"(?!\s+of\b)" if w.startswith("pound") else "")
     for w in sorted(_WORDS, key=len, reverse=True)
 ) + ")"
-_POST_CODES = _alt(sorted(_CODES_AFTER | set(_ALIASES)), flexible_space=False)
+_POST_CODES = _alt(sorted(_CODES_AFTER | set(_ALIASES) | _LOWER_CODES), flexible_space=False)
 # The amount must not run on into a word: "$1e999" and "5th" are not amounts.
 _AFFIXES = rf"""
-    (?:(?:{_SP}|-)?(?P<scale>(?i:{_SCALE_ALT}))(?!\w))?
+    (?:(?:{_SP}|-)?(?P<scale>(?i:{_SCALE_ALT}))(?!\w)|(?P<gscale>(?i:{_GLUED_SCALE_ALT}))(?!\w))?
     (?:{_SP}?(?:
-        (?P<postw>(?i:{_POST_WORDS}))(?!\w)
-      | (?P<postc>{_POST_CODES}|{_SYMBOL_ALT})(?!\w)(?!{_SP}?\d)
+        (?P<postsub>(?i:{_SUBUNIT_ALT}))(?!\w)
+      | (?P<postw>(?i:{_POST_WORDS}))(?!\w)
+      | (?P<postc>{_POST_CODES}|{_POST_SYMBOL_ALT})(?!\w)(?!{_SP}?\d)
     ))?
     (?![^\W\d_])
+    (?!{_SP}?%)
 """
 
 # The main scan starts on a digit, which lets the regex engine skip straight
@@ -152,7 +194,7 @@ _AFFIXES = rf"""
 # tail of a longer digit string ("1,23" and "1.2.3" give nothing).
 _NUMBER_RE = re.compile(
     rf"""
-    (?P<num>[0-9](?<![\d.][0-9])(?<!\d,[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]*)(?:\.[0-9]+)?(?!\d|[.,]\d))
+    (?P<num>(?!0\d)[0-9](?<!\d[0-9])(?<!\d\.[0-9])(?<!\d,[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]?(?:,[0-9]{{2}})+,[0-9]{{3}}|[0-9]*)(?:\.[0-9]+)?(?!\d|[.,]\d))
     {_AFFIXES}
     """,
     re.VERBOSE,
@@ -160,27 +202,56 @@ _NUMBER_RE = re.compile(
 # The currency written before a number is read backwards from the number's
 # start, only for the numbers found.
 _PRE_RE = re.compile(
-    rf"(?:(?<![\w.])(?P<sym>{_SYMBOL_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}})){_SP}?\Z"
+    rf"(?:(?<![\w.])(?P<sym>{_SYMBOL_ALT})|(?<![^\W\d_])(?P<code>[A-Z]{{3}}|[a-z]{{3}})){_SP}?\Z"
 )
 _PRE_WINDOW = 8
+# Currency words also written before the number (older editions, South Asian texts).
+_PRE_WORD_RE = re.compile(rf"(?<![\w-])(?P<w>(?i:{_alt(_DATA['words_before'])})){_SP}+\Z")
+_PRE_WORD_WINDOW = 2 + max(len(w) for w in _DATA["words_before"])
+_AMOUNT_END_RE = re.compile(rf"\d(?:{_SP}?(?i:{_SCALE_ALT}|{_GLUED_SCALE_ALT}))?{_SP}+\Z")
+
+# For other finders (dates): the characters a currency symbol ends with, and
+# a pattern for a symbol or code ending a text ("US$" before "2015" makes it
+# money, not a year). Built from data/currencies.json, so both finders agree.
+SYMBOL_END_CHARS = "".join(sorted({sym[-1] for sym in _SYMBOLS if not sym[-1].isalnum() and sym[-1] != "."}))
+CURRENCY_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w.]){_SYMBOL_ALT}|(?<![A-Za-z]){_alt(sorted(_ISO_CODES | set(_ALIASES) | _LOWER_CODES), flexible_space=False)})\s*\Z"
+)
 
 # Numbers written as words count only with a scale word ("one billion yen"),
 # own or shared ("two to three billion yen"), so this slower scan runs only on
 # paragraphs that contain one.
-_units = [w for w, v in _NUMBER_WORDS.items() if v < 10]
+# "a" is a number only right before a scale word ("a million dollars"); as a
+# plain alternative it would make every article a candidate.
+_BEFORE_SCALE_ONLY = frozenset(w.lower() for w in _DATA["number_words_before_scale_only"])
+_units = [w for w, v in _NUMBER_WORDS.items() if v < 10 and w not in _BEFORE_SCALE_ONLY]
 _teens = [w for w, v in _NUMBER_WORDS.items() if 10 <= v < 20]
 _tens = [w for w, v in _NUMBER_WORDS.items() if v >= 20]
 _WORD_NUMBER_RE = re.compile(
     rf"""
-    (?<![\w.])(?P<wnum>(?i:
-        (?:{_alt(_tens)}(?:[-\s]{_alt(_units)})?|{_alt(_teens)}|{_alt(_units)})
+    (?<![\w.])(?<!half\s)(?P<wnum>(?i:
+        (?:{_alt(_tens)}(?:[-\s]{_alt(_units)})?|{_alt(_teens)}|{_alt(_units)}
+          |{_alt(_BEFORE_SCALE_ONLY)}(?=\s+(?:hundred\s+)?(?:{_SCALE_ALT})(?!\w)))
         (?:\s+hundred)?
     ))(?![\w-])
     {_AFFIXES}
     """,
     re.VERBOSE,
 )
-_WORD_SCALE_TRIGGERS = tuple(w for w in _SCALES if len(w) > 2)
+# Substring tests: words of 3 letters or fewer ("lac" in "place") would fire everywhere.
+_WORD_SCALE_TRIGGERS = tuple(w for w in _SCALES if len(w) > 3)
+# Without a scale word, a number word is money only right before a currency
+# word ("ten dollars"). Whether the word scan may find one is decided from the
+# paragraph's set of words (C-level findall and set operations, no loop): it
+# needs a number word and the last word of a currency name.
+_WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
+_NUMBER_TOKENS = frozenset(w for w in _NUMBER_WORDS if w not in _BEFORE_SCALE_ONLY)
+_CURRENCY_TOKENS = frozenset(w.split()[-1] for w in (*_WORDS, *_SUBUNITS))
+
+
+def _word_currency_possible(low: str) -> bool:
+    words = set(_WORD_TOKEN_RE.findall(low))
+    return not words.isdisjoint(_NUMBER_TOKENS) and not words.isdisjoint(_CURRENCY_TOKENS)
 
 _BOUND_PARTS = []
 for _phrase in sorted(_BOUNDS, key=len, reverse=True):
@@ -194,8 +265,9 @@ _HEDGE_ALT = _alt(_HEDGES)
 # Searched only in the few dozen characters before an amount, anchored at its
 # start: the qualifier must touch the amount ("over" three words earlier is
 # not a bound on it).
+_MARKUP = r"(?:\*\*|__|\*|_)"  # Markdown emphasis around an amount: "**¥8.4 billion**"
 _QUALIFIER_RE = re.compile(
-    rf"(?i:(?<![\w.])(?:(?P<bound>{_BOUND_ALT})\s+)?(?:(?P<hedge>{_HEDGE_ALT})\s+)?)\Z"
+    rf"(?i:(?<![\w.])(?:(?P<bound>{_BOUND_ALT})\s+)?(?:(?P<hedge>{_HEDGE_ALT})\s+)?){_MARKUP}?\Z"
 )
 _QUALIFIER_WINDOW = 48
 _OPT_QUAL = rf"(?:(?:{_HEDGE_ALT}|{_BOUND_ALT})\s+)?"
@@ -209,13 +281,22 @@ _TO_GAP_RE = re.compile(rf"(?i:\s+to\s+{_OPT_QUAL})")
 _AND_GAP_RE = re.compile(rf"(?i:\s+and\s+{_OPT_QUAL})")
 _ENUM_GAP_RE = re.compile(rf"(?i:\s*,\s*(?:(?:and|or)\s+)?{_OPT_QUAL}|\s+(?:and|or)\s+{_OPT_QUAL})")
 
-# What may stand between an amount and its converted equivalent.
+# What may stand between an amount and its converted equivalent: emphasis
+# markup, then a short qualifier of the first amount ("¥10.3 billion in FY2017
+# (approximately US$93 million)": a date or a few words, no punctuation, no
+# conjunction that would start another clause), then the parenthesis.
+_EQUIV_QUAL = (
+    rf"{_MARKUP}?(?:[ \u00a0]+(?!(?i:{_alt(_DATA['equivalent_qualifier_stops'])})(?!\w))"
+    rf"[^\s()\[\]{{}};:,.!?/{re.escape(SYMBOL_END_CHARS)}]+){{0,{int(_DATA['equivalent_qualifier_words'])}}}"
+)
+# "or", "equivalent to", "i.e.": the words that introduce a conversion (data).
+_EQUIV_WORDS = _alt(_DATA["equivalent_connectives"])
 _EQUIV_PAREN_GAP_RE = re.compile(
-    rf"(?i:\s*\(\s*(?:(?:equivalent\s+(?:to|of)|i\.e\.,?|or|{_HEDGE_ALT}|{_BOUND_ALT})\s+)*)"
+    rf"(?i:{_EQUIV_QUAL}\s*\(\s*{_MARKUP}?(?:(?:{_EQUIV_WORDS}|{_HEDGE_ALT}|{_BOUND_ALT})\s+)*{_MARKUP}?)"
 )
 _EQUIV_CLOSE_RE = re.compile(r"[^()\n]*\)")
 _EQUIV_OTHER_GAP_RE = re.compile(
-    rf"(?i:\s*/\s*{_OPT_QUAL}|\s*,?\s+or\s+(?:equivalent\s+to\s+)?{_OPT_QUAL})"
+    rf"(?i:{_MARKUP}?(?:\s*/\s*{_OPT_QUAL}|\s*,?\s+(?:{_EQUIV_WORDS})(?:\s+(?:{_EQUIV_WORDS}))*\s+{_OPT_QUAL}){_MARKUP}?)"
 )
 
 # "US$1 = ¥108.8" states an exchange rate, not money given or received.
@@ -226,9 +307,11 @@ _NOT_MONEY_BEFORE_RE = re.compile(
     rf"(?i:{_alt(_DATA['not_money_before'])}\s*)\Z"
 )
 _BARE_FOLLOWER_RE = re.compile(
-    rf"[ \u00a0]*(?:[)\],;:.!?/\u2010-\u2015\u2212(-]|\Z|\n|(?i:{_alt(_DATA['bare_followers'])})(?!\w))"
+    rf"[ \u00a0]*(?:[)\],;:.!?/\u2010-\u2015\u2212(-]|\Z|\n|\t|\||(?i:{_alt(_DATA['bare_followers'])})(?!\w)"
+    # the next figure of a table row: "Asia  1,234.5  567.8"
+    r"|(?<=[ \u00a0])[-\u2212]?\d[\d,]*(?:\.\d+)?(?=[ \u00a0\t|]|\Z))"
 )
-_YEAR_RE = re.compile(r"1[89]\d\d|2[01]\d\d")
+_YEAR_RE = re.compile(YEAR_PATTERN)
 
 # A statement that the figures around it are in some currency: "(in US
 # dollars)", "(US$ million)", "(unit: ¥ billion)", "in millions of yen".
@@ -265,6 +348,7 @@ class _Cand:
     __slots__ = (
         "start", "end", "num_start", "num_end", "num", "word_value", "thousands", "decimal",
         "scale", "cur", "pre", "post", "labelled", "glued", "confidence", "bound", "approx", "group",
+        "sub_exp", "extra", "negative", "own_qualifier",
     )
 
     def __init__(self, m: re.Match, text: str):
@@ -292,28 +376,55 @@ class _Cand:
             if pre is not None:
                 sym, code = pre.group("sym"), pre.group("code")
                 cur = _symbol(sym) if sym is not None else _code(code)
+                if cur in HISTORICAL_CODES and m.group("scale") is None and m.group("gscale") is None:
+                    # "DEM 69" in a ballot is a party's votes; "DEM 85 million" is money.
+                    cur = None
                 if cur is not None:
                     self.cur, self.pre, self.start = cur, True, pre.start()
                 else:  # "ISO 4217", "SDG 16", "WFP 3": the letters are not a currency
                     self.labelled = code in _NON_CURRENCY_CODES
+            if not self.pre and not self.labelled and text[self.num_start - 1] in " \u00a0":
+                # "Yen 2.5 billion", "Rupees 50 lakh": a currency word before the number.
+                word = _PRE_WORD_RE.search(text, max(0, self.num_start - _PRE_WORD_WINDOW), self.num_start)
+                if (
+                    word is not None
+                    # a figure ("Yen 2.5 billion"), not "the yen 5 times" or "dollars 2015"
+                    and (m.group("scale") or m.group("gscale") or "," in m.group("num") or "." in m.group("num"))
+                    # "3 dollars 50 cents": the word is the previous amount's currency
+                    and not _AMOUNT_END_RE.search(text, max(0, word.start() - 24), word.start())
+                ):
+                    self.cur, self.pre, self.start = _WORDS[_key(word.group("w"))], True, word.start("w")
             if not self.pre and text[self.num_start - 1].isalpha():
                 self.glued = True
-        scale = m.group("scale")
+        scale = m.group("scale") or m.group("gscale")
         self.scale: Optional[int] = _SCALES[_key(scale)] if scale is not None else None
-        postw, postc = m.group("postw"), m.group("postc")
+        # "50 cents": the number counts sub-units of the currency.
+        self.sub_exp = 0
+        self.extra = Decimal(0)  # "3 dollars 50 cents": the cents, added to the dollars
+        self.negative = False
+        self.own_qualifier = False
+        postw, postc, postsub = m.group("postw"), m.group("postc"), m.group("postsub")
+        if postsub is not None:
+            postw = postsub
         if postw is not None or postc is not None:
-            post_cur = (
-                _WORDS[_key(postw)] if postw is not None else (_symbol(postc) or _code(postc))
-            )
+            if postsub is not None:
+                post_cur, self.sub_exp = _SUBUNITS[_key(postsub)]
+            elif postw is not None:
+                post_cur = _WORDS[_key(postw)]
+            else:
+                post_cur = _symbol(postc) or _code(postc)
             if self.cur is None:
                 self.cur, self.post = post_cur, True
                 self.end = m.end()
             else:
                 # "$5 million USD" repeats the currency; "$5 million yen" is
                 # nonsense: either way the prefix is what the amount is written in.
-                self.end = m.end() if post_cur == self.cur else (m.end("scale") if scale else self.num_end)
+                self.end = m.end() if post_cur == self.cur and not postsub else (
+                    m.end("scale" if m.group("scale") else "gscale") if scale else self.num_end
+                )
+                self.sub_exp = 0
         else:
-            self.end = m.end("scale") if scale is not None else self.num_end
+            self.end = m.end("scale" if m.group("scale") else "gscale") if scale is not None else self.num_end
         self.confidence = 1.0
         self.bound: Optional[str] = None
         self.approx = False
@@ -323,7 +434,16 @@ class _Cand:
         return self.num is not None and self.scale is None and _YEAR_RE.fullmatch(self.num) is not None
 
     def amount(self) -> Decimal:
-        exp = self.scale or 0
+        value = self._unsigned()
+        if self.extra:
+            # Exact: a context precision as long as both operands.
+            with localcontext() as ctx:
+                ctx.prec = len(value.as_tuple().digits) + len(self.extra.as_tuple().digits) + 2
+                value = value + self.extra
+        return value.copy_negate() if self.negative else value
+
+    def _unsigned(self) -> Decimal:
+        exp = (self.scale or 0) - self.sub_exp
         if self.num is None:
             digits, frac = str(self.word_value), ""
         else:
@@ -444,17 +564,18 @@ def _resolve_groups(text: str, cands: list[_Cand]) -> list[Optional[str]]:
     return links
 
 
-def _apply_context(text: str, cands: list[_Cand]) -> None:
-    """Give the currency of a unit statement to bare amounts in the same sentence.
+# A bare amount in a list position: right after "(", ":", ";", ",", "and", or
+# a label in capitals ("WFP 3.0 million"). Only such amounts take a currency
+# from outside their sentence or from an amount written earlier in it.
+_LIST_POSITION_RE = re.compile(
+    rf"(?:[(:;,]|(?<![\w.])(?i:{_alt(_DATA['list_position_words'])})|(?<![\w.])[A-Z][A-Za-z.&-]*[A-Z][\w-]*)[ \u00a0]*\Z"
+)
+_LIST_POSITION_WINDOW = 40
+_COMPARISON_GAP_RE = re.compile(rf"(?i:[ \u00a0]*,?[ \u00a0]*(?:{_alt(_DATA['comparison_words'])})[ \u00a0]+)")
 
-    "contributions (in US dollars): UNHCR (6.2 million)" writes the currency
-    once for a list. Kept to one sentence, and to numbers that carry a scale
-    or decimals (or take the unit's scale), because a bare integer in such a
-    sentence is as likely a count.
-    """
-    bare = [c for c in cands if c.cur is None and c.num is not None and _bare_ok(text, c)]
-    if not bare:
-        return
+
+def _units(text: str) -> list[tuple[int, int, Optional[str], Optional[int]]]:
+    """Every unit statement in the text: (start, end, currency, scale or None)."""
     units = []
     for u in _UNIT_MULT_RE.finditer(text):
         cur = _symbol(u.group("us")) if u.group("us") is not None else _code(u.group("uc"))
@@ -471,32 +592,103 @@ def _apply_context(text: str, cands: list[_Cand]) -> None:
             cur = _code(code)
             # "(CDF)" is more likely an acronym than a Congolese-franc unit:
             # a code alone in parentheses counts only if it is a common one.
-            if cur is not None and u.re is _UNIT_PAREN_RE and not (
-                u.group("lead") or u.group("s1") or u.group("s2") or code in _CODES_AFTER
-            ):
+            # So is "in AOA sensor" (angle of attack): "in" is no unit lead.
+            lead = u.group("lead") if u.re is _UNIT_PAREN_RE else u.group("lead").lower().startswith("nit")
+            if cur is not None and not (lead or u.group("s1") or u.group("s2") or code in _CODES_AFTER):
                 cur = None
         if cur is None:
             continue
         scale = u.group("s1") or u.group("s2")
         units.append((u.start(), u.end(), cur, _SCALES[_key(scale)] if scale else None))
-    if not units:
-        return
     units.sort()
+    return units
+
+
+def _apply_context(text: str, cands: list[_Cand]) -> None:
+    """Give a currency stated once for a list to the bare amounts of the list.
+
+    - A unit statement ("(in US dollars)", "(US$ million)", "(unit: ¥
+      billion)", "in millions of yen") covers the bare amounts of its
+      sentence ("contributions (in US dollars): UNHCR (6.2 million)"), and
+      those of later sentences of the paragraph that stand in a list position
+      ("Breakdown (US dollars):\nWFP (1.3 million)").
+    - An amount written with its currency covers the bare amounts in list
+      positions after it in its sentence ("$5 million to UNICEF, 2.1 million
+      to WFP"), unless the sentence writes amounts in more than one currency
+      before them.
+    A bare integer takes a currency only with a scale (its own or the unit's)
+    or decimals, because in such a sentence it is as likely a count.
+    """
+    bare = [c for c in cands if c.cur is None and c.num is not None and _bare_ok(text, c)]
+    if not bare:
+        return
+    units = _units(text)
+    written = [c for c in cands if c.cur is not None and c.confidence == 1.0 and not c.cur.startswith(_SHARED)]
+    if not units and not written:
+        return
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
     unit_sentences = [(bisect_right(ends, s), s, e, cur, sc) for s, e, cur, sc in units]
     for c in bare:
         sent = bisect_right(ends, c.start)
+        listed = _LIST_POSITION_RE.search(text, max(0, c.start - _LIST_POSITION_WINDOW), c.start) is not None
         same = [u for u in unit_sentences if u[0] == sent and (u[2] <= c.start or u[1] >= c.end)]
-        if not same:
-            continue
-        before = [u for u in same if u[2] <= c.start]
-        _, _, _, cur, unit_scale = before[-1] if before else same[0]
+        earlier = [u for u in unit_sentences if u[0] < sent] if listed else []
+        if same:
+            before = [u for u in same if u[2] <= c.start]
+            _, _, _, cur, unit_scale = before[-1] if before else same[0]
+        elif earlier:
+            _, _, _, cur, unit_scale = earlier[-1]
+        else:
+            sent_start = ends[sent - 1] if sent > 0 else 0
+            sources = [w for w in written if sent_start <= w.start and w.end <= c.start]
+            if listed:
+                if len({w.cur for w in sources}) != 1:
+                    continue
+            elif not (sources and _COMPARISON_GAP_RE.fullmatch(text, sources[-1].end, c.start)):
+                continue  # a comparison word links only the amount right before it
+            cur = sources[-1].cur
+            # "FY2014: ¥395.40 billion; FY2015: 612.18" writes the scale once too.
+            unit_scale = sources[-1].scale
         if c.scale is None:
             if unit_scale is not None:
                 c.scale = unit_scale
             elif not (c.thousands or c.decimal):
                 continue
         c.cur, c.confidence = cur, CONTEXT_CONFIDENCE
+
+
+# Where a currency name several states share finds the state that decides it.
+_STATE_RES: dict[str, tuple[re.Pattern, dict[str, str]]] = {}
+for _name, _entry in _SHARED_NAMES.items():
+    # Any letter case ("rupees in pakistan"): the shared name beside it already
+    # says the text is about money, so "turkey" or "chad" are not read alone.
+    _forms = {_key(f): code for code, forms in _entry["states"].items() for f in forms}
+    _STATE_RES[_name] = (
+        re.compile(rf"(?i:(?<![\w-])(?:{_alt(_forms)})(?![\w-]))"),
+        _forms,
+    )
+
+
+def _shared_currency(text: str, name: str, start: int, ends: list[int]) -> Optional[str]:
+    """The currency of a shared name ("rupees") at `start`: the one state its
+    sentence names, else the one state its paragraph names, else None."""
+    pattern, forms = _STATE_RES[name]
+    sent = bisect_right(ends, start)
+    lo = ends[sent - 1] if sent > 0 else 0
+    hi = ends[sent] if sent < len(ends) else len(text)
+    for a, b in ((lo, hi), (0, len(text))):
+        codes = {forms[_key(m.group())] for m in pattern.finditer(text, a, b)}
+        if len(codes) == 1:
+            return next(iter(codes))
+        if codes:
+            return None  # several states: the text does not say which
+    return None
+
+
+_DENOMINATION_RE = re.compile(rf"[ \u00a0-]*(?i:{_alt(_DATA['denomination_nouns'])})(?!\w)")
+_CENTS_GAP_RE = re.compile(r"[ \u00a0]+(?:(?i:and)[ \u00a0]+)?")
+_MINUS = "-\u2212"
+_MINUS_BEFORE_OK = " \t\n(:=["
 
 
 def find_money(text: str) -> list[MoneyMatch]:
@@ -506,7 +698,7 @@ def find_money(text: str) -> list[MoneyMatch]:
     if unit_spans:
         cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in unit_spans)]
     low = text.lower()
-    if any(w in low for w in _WORD_SCALE_TRIGGERS):
+    if any(w in low for w in _WORD_SCALE_TRIGGERS) or _word_currency_possible(low):
         words = [_Cand(m, text) for m in _WORD_NUMBER_RE.finditer(text)]
         if words:
             merged = sorted(cands + words, key=lambda c: c.start)
@@ -516,10 +708,23 @@ def find_money(text: str) -> list[MoneyMatch]:
                     cands.append(c)
     if not cands:
         return []
+    # "3 dollars 50 cents" is one amount.
+    if any(c.sub_exp for c in cands):
+        joined = [cands[0]]
+        for c in cands[1:]:
+            a = joined[-1]
+            if (
+                c.sub_exp and a.cur == c.cur and not a.sub_exp and not c.pre and a.extra == 0
+                and _CENTS_GAP_RE.fullmatch(text, a.end, c.start)
+            ):
+                a.extra, a.end = c.amount(), c.end
+                continue
+            joined.append(c)
+        cands = joined
     links = _resolve_groups(text, cands)
     _apply_context(text, cands)
 
-    for c in cands:
+    for i, c in enumerate(cands):
         if c.cur is None:
             continue
         q = _QUALIFIER_RE.search(text, max(0, c.start - _QUALIFIER_WINDOW), c.start)
@@ -527,6 +732,16 @@ def find_money(text: str) -> list[MoneyMatch]:
             if q.group("bound") is not None:
                 c.bound = _BOUNDS[_key(q.group("bound"))]
             c.approx = q.group("hedge") is not None
+            c.own_qualifier = c.approx or c.bound is not None
+        # A minus sign glued to the amount and standing alone ("net: -265.98",
+        # "fell to -$3.2 million") makes it negative; after a number it is a dash.
+        if (
+            c.start > 0 and text[c.start - 1] in _MINUS
+            and (c.start == 1 or text[c.start - 2] in _MINUS_BEFORE_OK)
+            and not (i > 0 and links[i - 1] is not None and _DASH_GAP_RE.fullmatch(text, cands[i - 1].end, c.start))
+        ):
+            c.negative = True
+            c.start -= 1
     for i, kind in enumerate(links):
         a, b = cands[i], cands[i + 1]
         if kind == "range" and a.cur is not None and b.cur is not None:
@@ -535,9 +750,16 @@ def find_money(text: str) -> list[MoneyMatch]:
             if a.bound is None and b.bound is None:
                 a.bound, b.bound = "lower", "upper"
 
-    # "seven used vessels" has no currency anyway; "ten yen" is dropped too, so
-    # that a number word is money only with a scale, whatever the paragraph.
-    kept = [c for c in cands if c.cur is not None and (c.num is not None or c.scale is not None)]
+    # A number word is money with a scale ("two million dollars") or with a
+    # currency word right after it ("ten dollars", "fifty cents"), but not as a
+    # denomination ("ten yen coins"); "seven used vessels" has no currency anyway.
+    kept = [
+        c for c in cands
+        if c.cur is not None and (
+            c.num is not None or c.scale is not None
+            or (c.post and _DENOMINATION_RE.match(text, c.end) is None)
+        )
+    ]
     rate = {
         id(x)
         for a, b in zip(kept, kept[1:])
@@ -547,12 +769,21 @@ def find_money(text: str) -> list[MoneyMatch]:
     if rate:
         kept = [c for c in kept if id(c) not in rate]
     equiv = _pair_equivalents(text, kept)
+    if any(c.cur.startswith(_SHARED) for c in kept):
+        ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+        for c in kept:
+            if c.cur.startswith(_SHARED):
+                c.cur = _shared_currency(text, c.cur[len(_SHARED):], c.start, ends) or _SHARED
+        # A pair is two currencies; resolved (or unresolved) alike, it is not a conversion.
+        for i, j in enumerate(equiv):
+            if j is not None and (kept[i].cur == kept[j].cur or kept[i].cur.startswith(_SHARED) and kept[j].cur.startswith(_SHARED)):
+                equiv[i] = equiv[j] = None
     return [
         MoneyMatch(
             start=c.start,
             end=c.end,
             amount=c.amount(),
-            currency=c.cur,
+            currency=None if c.cur.startswith(_SHARED) else c.cur,
             approximate=c.approx,
             bound=c.bound,  # type: ignore[arg-type]
             confidence=c.confidence,
@@ -567,7 +798,9 @@ def _pair_equivalents(text: str, kept: list[_Cand]) -> list[Optional[int]]:
 
     Both members point at each other so that a consumer can keep either.
     When both sides are ranges of the same length ("$10–15 million (¥1.1–1.6
-    billion)") the ends are paired in order.
+    billion)") the ends are paired in order. The converted member with no
+    hedge or bound of its own takes those of the amount it converts
+    ("approximately US$210 million / ¥23.1 billion": both approximate).
     """
     equiv: list[Optional[int]] = [None] * len(kept)
     groups: dict[int, list[int]] = {}
@@ -591,4 +824,90 @@ def _pair_equivalents(text: str, kept: list[_Cand]) -> list[Optional[int]]:
         for x, y in pairs:
             if equiv[x] is None and equiv[y] is None:
                 equiv[x], equiv[y] = y, x
+                first, second = kept[x], kept[y]
+                if not second.own_qualifier:
+                    second.approx = second.approx or first.approx
+                    second.bound = second.bound or first.bound
     return equiv
+
+
+# --------------------------------------------------------------------------
+# Lists and tables over several blocks: a lead-in line that states the
+# currency once ("Breakdown (US dollars):", "(Unit: US$ million)", "...were
+# as follows, in US dollars:") and the one-item lines after it ("WFP (1.3
+# million)", "Grant aid: 1,234.56 (40.9%)"). The annotate stage reads blocks
+# one at a time, so it asks these two functions which blocks a lead-in covers
+# and hands the unit to each row (``money_unit`` in the block context).
+# --------------------------------------------------------------------------
+
+_LIST_NUMBER = rf"[-\u2212]?[0-9][0-9,]*(?:\.[0-9]+)?(?:{_SP}?(?i:{_SCALE_ALT}|{_GLUED_SCALE_ALT})(?!\w))?"
+# A label written as a name (capitalized words, acronyms), so that a prose
+# sentence ending in a figure is not a row.
+_NAME_LABEL = r"[A-Z][\w&'\u2019./-]*(?:[ \u00a0]+(?:[A-Z][\w&'\u2019./-]*|of|and|the|for|de|du|des))*"
+_LIST_ROW_RE = re.compile(
+    rf"""\s*(?:[-\u2022\u30fb*\u25aa\u25e6\u2013\u25cf\u25a0]\s*)?   # a bullet
+    (?:[^\n.!?:]{{1,80}}?:\s*{_LIST_NUMBER}                          # "Grant aid: 1,234.56"
+      |[^\n.!?:]{{1,80}}?\s*\(\s*{_LIST_NUMBER}\s*\)                # "WFP (1.3 million)"
+      |{_NAME_LABEL}\s+{_LIST_NUMBER}                                # "UNHCR 6.2 million"
+      |\|?[^\n.!?:|]{{1,80}}?(?:(?:[ \t]+|[ \t]*\|[ \t]*){_LIST_NUMBER}){{2,}}[ \t]*\|?)  # "Asia  1,234.5  567.8", "| Asia | 1.2 | 3.4 |"
+    (?:\s*\([^()\n]*\))?                                             # "(40.9%)", "(US$ million)"
+    \s*[.,;]?\s*\Z""",
+    re.VERBOSE,
+)
+_LEAD_IN_TAIL = 300
+_UNIT_LEAD_END_RE = re.compile(r"[^()\n]*\)?\s*:?\s*\Z")
+
+
+_COLUMN_HEADER_RE = re.compile(r"\|?[^\d\n.!?:]{1,100}")
+
+
+def is_column_header(text: str) -> bool:
+    """A table's header line between its lead-in and its rows: short, no figures
+    ("Region  Grant  Loan  Total"), or only years ("Region 2012 2013")."""
+    t = text.strip()
+    if not t or len(t) > 100:
+        return False
+    if _COLUMN_HEADER_RE.fullmatch(_YEAR_RE.sub("", t)) is None:
+        return False
+    return len(t.replace("|", " ").split()) >= 2
+
+
+def is_list_row(text: str) -> bool:
+    """A one-item line of a list or table: a short label and one figure."""
+    return len(text) <= 160 and _LIST_ROW_RE.match(text) is not None
+
+
+def list_unit(text: str) -> Optional[str]:
+    """The currency statement a block makes for the list after it, or None.
+
+    A block is a lead-in when it ends with its unit statement (or a
+    parenthesis containing it, or a colon after it) or ends with a colon; the
+    statement is its last unit statement, or, for a lead-in ending with a
+    colon and naming no unit, the one currency its amounts are written in
+    ("Japan's contributions totalled $12.5 million:").
+    """
+    stripped = text.rstrip()
+    # A lead-in ends with its statement, a parenthesis or a colon: prose
+    # paragraphs (ending "." or "?") are rejected before any scan, and only
+    # the tail of a long block is read.
+    if not stripped or not (stripped[-1] in ":)" or stripped[-1].isalpha()):
+        return None
+    stripped = stripped[-_LEAD_IN_TAIL:]
+    units = _units(stripped)
+    if units:
+        start, end, _, _ = units[-1]
+        if _UNIT_LEAD_END_RE.match(stripped, end) or stripped.endswith(":"):
+            # The whole parenthesis when the statement sits in one: "(Unit: US$ million, net)".
+            open_at = stripped.rfind("(", 0, start + 1)
+            close_at = stripped.find(")", end - 1)
+            if open_at >= 0 and close_at >= 0 and "(" not in stripped[open_at + 1 : start] + stripped[end:close_at] \
+                    and ")" not in stripped[open_at + 1 : start]:
+                return stripped[open_at : close_at + 1]
+            return stripped[start:end]
+        return None
+    if not stripped.endswith(":"):
+        return None
+    currencies = {m.currency for m in find_money(stripped)}
+    if len(currencies) == 1 and None not in currencies:
+        return f"(in {next(iter(currencies))})"
+    return None

@@ -49,13 +49,13 @@ class MoneyRecognizer(CandidateFinder):
         from pipeline.money import amount_to_json
 
         matches = self._find(doc)
-        table_row = (doc._.odax_context or {}).get("table_row", False)
         candidates = []
         for match in matches:
-            # In a table row, "-265.98" is a negative figure (net disbursements), not a dash.
-            negative = table_row and doc.text[max(0, match.start - 1) : match.start] in ("-", "\u2212")
+            # A negative figure ("-265.98" in a table row) carries its sign in
+            # the span and the amount: pipeline.money decides it, one rule for
+            # prose and tables.
             norm = {
-                "amount": amount_to_json(-match.amount if negative else match.amount),
+                "amount": amount_to_json(match.amount),
                 "currency": match.currency,
                 "approximate": match.approximate,
                 "bound": match.bound,

@@ -37,5 +37,5 @@ def test_regression_table_rows_take_the_unit_of_their_header(annotator):
         ("395.40", 39540000000, "JPY"),
         ("612.18", 61218000000, "JPY"),
         ("142.80", 142800000, "USD"),
-        ("265.98", -265980000, "USD"),  # a negative net disbursement, not a dash
+        ("-265.98", -265980000, "USD"),  # a negative net disbursement, not a dash: the sign is in the span
     ]

@@ -146,7 +146,7 @@ NEGATIVE = [
     "Japan trained 2000 people and 1990 officers in 2,017 villages.",
     "Coverage rose to 2015% and more than 2000 teachers took part.",
     "The fund holds $2017 and ¥1999.",
-    "Numbers outside the range, 1850 and 2150, are not years.",
+    "Numbers outside the range, 1750 and 2250, are not years.",
     "Accidents may cause damage; it may rain; May this succeed.",
     "Prime Minister Theresa May visited.",
     "The post-2015 agenda and 2017-related work continued.",
