@@ -95,6 +95,8 @@ class _Words:
     connectors: frozenset[str]
     openers: frozenset[str]
     foreign_heads: frozenset[str]
+    place_heads: frozenset[str]
+    body_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +112,8 @@ def _words() -> _Words:
         connectors=frozenset(data["connectors"]),
         openers=frozenset(data["sentence_openers"]),
         foreign_heads=frozenset(data["foreign_leading_heads"]),
+        place_heads=frozenset(data["place_heads"]),
+        body_heads=frozenset(data["body_heads"]),
     )
 
 
@@ -147,11 +151,14 @@ def _ends_with_head(words: list[str], end: int, heads: tuple[str, ...]) -> int:
     return 0
 
 
-def _tail_end(words: list[str], begin: int, w: _Words) -> int:
-    """Where a name's "of ..." tail stops: before "in ..." and before "of <country>"."""
+def _tail_end(words: list[str], begin: int, w: _Words, place: bool = False) -> int:
+    """Where a name's "of ..." tail stops: before "in ..." and before "of <country>".
+
+    An office named by its place (`place`: "Embassy of Japan in Ghana", "JICA
+    Office in Dhaka") keeps its "in <place>" to the end of the run."""
     for i in range(begin, len(words)):
         if words[i] == "in":
-            return i
+            return len(words) if place and i + 1 < len(words) else i
         if words[i] == "of" and i > begin:
             rest = words[i + 1 :]
             if rest and rest[0] == "the":
@@ -161,16 +168,33 @@ def _tail_end(words: list[str], begin: int, w: _Words) -> int:
     return len(words)
 
 
+def _starts_with_leading_head(words: list[str], w: _Words) -> bool:
+    return len(words) > 1 and (f"{words[0]} {words[1]}" in w.leading_heads or words[0] in w.foreign_heads)
+
+
 def _split_enumerations(tokens: list[tuple[str, int, int]], w: _Words) -> list[list[tuple[str, int, int]]]:
     """Split "World Bank and the African Union Commission" into two names: at "and"
-    when the left side is complete (ends in a head, or is a country)."""
+    when the left side is complete (ends in a head, or is a country), or when both
+    sides are names on their own: "Ministry of Health of Cambodia and the Cambodian
+    Mine Action Centre", "University of Tokyo and Kyoto University" (but not
+    "Ministry of Agriculture and Forestry": "Forestry" names no organization)."""
     parts: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
-    for token in tokens:
+    words = [t[0] for t in tokens]
+    for index, token in enumerate(tokens):
         if token[0] == "and" and current:
             left = [t[0] for t in current]
             first = next((i for i in range(len(left)) if left[i] not in w.openers and left[i] not in w.connectors), len(left))
             complete = _ends_with_head(left, len(left), w.heads) or country_lookup(" ".join(left[first:]))
+            if not complete and any(_starts_with_leading_head(left[k:], w) for k in range(first, len(left))):
+                right = words[index + 1 :]
+                if "and" in right:
+                    right = right[: right.index("and")]
+                if right and right[0] == "the":
+                    right = right[1:]
+                complete = any(_ends_with_head(right, k, w.heads) for k in range(1, len(right) + 1)) or (
+                    _starts_with_leading_head(right, w)
+                )
             if complete:
                 parts.append(current)
                 current = []
@@ -242,7 +266,7 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
     if head_end == 0 and leading is None:
         return []
     if leading is not None and (head_end == 0 or leading > head_end - head_len):
-        head_start, head_end = leading, _tail_end(words, leading + 1, w)
+        head_start, head_end = leading, _tail_end(words, leading + 1, w, words[leading] in w.place_heads)
     else:
         head_start = head_end - head_len
         if head_end < len(words):
@@ -257,7 +281,7 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
             # A connector tail names the remit: "Office on Drugs and Crime"; a fund is
             # named after what it finances, titles included ("Fund for the Joint Crediting Mechanism").
             if following in w.connectors and following != "and":
-                tail_end = _tail_end(words, head_end, w)
+                tail_end = _tail_end(words, head_end, w, words[head_end - 1] in w.place_heads)
                 if words[head_start] in w.no_cut_heads or not any(word in w.not_org for word in words[head_end:tail_end]):
                     head_end = tail_end
     end = head_end
@@ -282,6 +306,14 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
     # A name right after "(ACRONYM) " continues an interrupted one: "Japan Disaster Relief (JDR) Expert Team".
     if re.search(r"\)\s*$", text[max(0, tokens[start][1] - 3) : tokens[start][1]]):
         return []
+    # "the Board of the GCF": a body named only by its organization is that organization.
+    for i in range(start + 1, end - 1):
+        if words[i] == "of" and " ".join(words[start:i]) in w.body_heads:
+            rest = i + 1 + (words[i + 1] == "the")
+            rest_words = words[rest:end]
+            if rest_words and (load_registry().lookup(" ".join(rest_words)) or _ends_with_head(rest_words, len(rest_words), w.heads)):
+                return [] if len(rest_words) == 1 else [(tokens[rest][1], tokens[end - 1][2])]
+            break
     spans = [(tokens[start][1], tokens[end - 1][2])]
     # "Hydrographic and Oceanographic Department of the Japan Coast Guard" names two organizations.
     for i in range(start + 1, end):

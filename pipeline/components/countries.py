@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -19,6 +21,39 @@ def _names_a_currency(span) -> bool:
     return bool(following) and following[0].lower_.startswith("dollar")
 
 
+# Text between two items of a list: "Kenya, Ghana", "Kenya and Ghana".
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+
+
+def _drop_list_crossings(text: str, spans: list) -> list:
+    """Drop comma forms ("Korea, North", "Macao, China") whose comma is a list comma.
+
+    A comma form is only the text's own inverted name when nothing reads the
+    comma as a list: no other name crosses its edges ("South Korea, North
+    Korea": "South Korea" and "North Korea" both do), and it is not itself an
+    item of a list of names ("Hong Kong, Macao, China and Mongolia": "Macao,
+    China" follows "Hong Kong" across a list comma). The parts are matched on
+    their own, so dropping the comma form leaves "South Korea", "North Korea",
+    "Macao", "China".
+    """
+    inverted = [span for span in spans if "," in span.text]
+    if not inverted:
+        return spans
+    dropped = set()
+    for span in inverted:
+        s, e = span.start_char, span.end_char
+        for other in spans:
+            if other is span or "," in other.text:
+                continue
+            o_s, o_e = other.start_char, other.end_char
+            crosses = (o_s < s < o_e) or (o_s < e < o_e)
+            adjacent = (o_e <= s and _LIST_GAP.fullmatch(text, o_e, s)) or (e <= o_s and _LIST_GAP.fullmatch(text, e, o_s))
+            if crosses or adjacent:
+                dropped.add(id(span))
+                break
+    return [span for span in spans if id(span) not in dropped]
+
+
 class CountryRecognizer(CandidateFinder):
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -30,14 +65,24 @@ class CountryRecognizer(CandidateFinder):
         # Regions and seas are matched too so that "Gulf of Guinea" hides "Guinea".
         self.matcher.add(_BLOCK, list(nlp.tokenizer.pipe(sorted(gazetteer.not_countries))))
         self._block_id = nlp.vocab.strings[_BLOCK]
+        # Multi-word forms in other letter cases ("Occupied Palestinian territories"); a match
+        # needs one capitalized word, so "united states of mind" stays prose.
+        self.folded_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.folded_matcher.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(gazetteer.folded))))
+        self.folded_matcher.add(_BLOCK, list(nlp.tokenizer.pipe(sorted(gazetteer.folded_not_countries))))
 
     def match(self, doc: Doc) -> list[Candidate]:
-        spans = filter_spans(self.matcher(doc, as_spans=True))
+        matches = list(self.matcher(doc, as_spans=True))
+        exact = {(span.start, span.end) for span in matches}
+        for span in self.folded_matcher(doc, as_spans=True):
+            if (span.start, span.end) not in exact and any(t.text[:1].isupper() for t in span):
+                matches.append(span)
+        spans = filter_spans(_drop_list_crossings(doc.text, matches))
         candidates = []
         for span in spans:
             if span.label == self._block_id:
                 continue
-            iso3 = self.gazetteer.names.get(span.text)
+            iso3 = self.gazetteer.resolve(span.text)
             if iso3 is None or _names_a_currency(span):
                 continue
             norm = {"iso3": iso3, "name": self.gazetteer.short_names.get(iso3)}

@@ -11,6 +11,8 @@ that the document-level stage links later uses of the short form.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -20,6 +22,9 @@ from pipeline.abbreviations import find_definitions
 from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
 from pipeline.countries import load_gazetteer, lookup as country_lookup
 from pipeline.organizations import find_org_names, is_not_org_title, load_registry
+
+# Text that joins two names: a list comma, "and", "&", "/", "with".
+_JOINS_NAMES = re.compile(r",|/|&|\b(?:and|with)\b")
 
 # A fallback (non Schwartz-Hearst) definition needs the long form to be an organization already.
 _STRICT_CONFIDENCE = 1.0
@@ -82,9 +87,18 @@ class OrganizationRecognizer:
                 continue
             # A known name that ends where the long form ends but starts earlier is the fuller
             # name: "Office of the United Nations High Commissioner for Refugees (UNHCR)".
+            # Never across another name, though: the definition attaches to the nearest complete
+            # name, so "Ministry of Health and the Cambodian Mine Action Centre (CMAC)" names only the Centre.
             long_start = min(
                 [definition.long_start]
-                + [c.start for c in found if c.end == definition.long_end and c.start < definition.long_start and c.source != "acronym"]
+                + [
+                    c.start
+                    for c in found
+                    if c.end == definition.long_end
+                    and c.start < definition.long_start
+                    and c.source != "acronym"
+                    and not _JOINS_NAMES.search(text, c.start, definition.long_start)
+                ]
             )
             long_form = text[long_start : definition.long_end]
             norm = {"name": long_form, "acronym": short_form}
