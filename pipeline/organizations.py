@@ -36,6 +36,9 @@ class Registry:
         found = self.by_surface.get(surface) or self.by_surface.get(_fold(surface))
         return found[0] if found and len(found) == 1 else None
 
+    def by_id(self, entry_id: str) -> Optional[RegistryEntry]:
+        return next((entry for entry in self.entries if entry.id == entry_id), None)
+
     def surfaces(self) -> list[str]:
         return sorted(s for s in self.by_surface if not s.startswith("\0"))
 

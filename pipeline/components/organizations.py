@@ -23,6 +23,20 @@ from pipeline.components.candidates import PRIORITY, Candidate, add_candidates
 from pipeline.countries import load_gazetteer, lookup as country_lookup
 from pipeline.organizations import find_org_names, is_not_org_title, load_registry
 
+# Two acronyms joined by a hyphen: "OECD-DAC", "UN-Habitat" is not one (a word, not an acronym).
+_COMPOSITE_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z&]*[A-Z])-([A-Z][A-Za-z&]*[A-Z])(?![\w-])")
+
+def _is_body_of(child, parent) -> bool:
+    """The registry says the child belongs to the parent: one of its names names the parent
+    ("OECD Development Assistance Committee"). "JICA-JAXA" joins two peers."""
+    parent_names = {parent.name, *([parent.acronym] if parent.acronym else [])}
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", name)
+        for name in (child.name, *child.aliases)
+        for p in parent_names
+    )
+
+
 # Text that joins two names: a list comma, "and", "&", "/", "with".
 _JOINS_NAMES = re.compile(r",|/|&|\b(?:and|with)\b")
 
@@ -57,6 +71,15 @@ class OrganizationRecognizer:
             found.append(
                 Candidate(span.start_char, span.end_char, "ORG", PRIORITY["org_registry"], "registry", self._norm(span.text))
             )
+        # "OECD-DAC": a composite acronym of a parent and one of its bodies names the body.
+        for composite in _COMPOSITE_ACRONYM.finditer(text):
+            parent, child = composite.group(1), composite.group(2)
+            whole = self.registry.lookup(composite.group())
+            child_entry = self.registry.lookup(child)
+            parent_entry = self.registry.lookup(parent)
+            if whole is None and child_entry is not None and parent_entry is not None and _is_body_of(child_entry, parent_entry):
+                norm = {"name": child_entry.name, "acronym": child_entry.acronym, "id": child_entry.id, "kind": child_entry.kind}
+                found.append(Candidate(composite.start(), composite.end(), "ORG", PRIORITY["org_registry"], "registry", norm))
         # Headings are topic titles ("Resilient and Sustainable Society"): only the registry there.
         if (doc._.odax_context or {}).get("kind") != "heading":
             for start, end in find_org_names(text):

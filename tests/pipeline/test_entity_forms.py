@@ -190,3 +190,40 @@ def test_japan_and_an_organization_are_a_country_and_an_org(annotator):
 def test_bodies_of_organizations(annotator, text, surface, name):
     orgs = _mentions(annotator, text, "ORG")
     assert [(s, n["name"]) for s, n in orgs] == [(surface, name)]
+
+
+@pytest.mark.parametrize(
+    "text, surface, acronym",
+    [
+        ("The OECD-DAC reviewed Japan's aid.", "OECD-DAC", "DAC"),
+        ("as the UNESCO-IOC reported", "UNESCO-IOC", "IOC"),
+    ],
+)
+def test_composite_acronym_names_the_body(annotator, text, surface, acronym):
+    orgs = _mentions(annotator, text, "ORG")
+    assert [(s, n["acronym"]) for s, n in orgs] == [(surface, acronym)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Friends of Democratic Pakistan met in Tokyo.", ["Friends of Democratic Pakistan"]),
+        ("The Group of Friends of Human Security met.", ["Group of Friends of Human Security"]),
+        ("The Independent Panel on Pandemic Preparedness and Response reported.", ["Independent Panel on Pandemic Preparedness and Response"]),
+        ("The International Resource Panel agreed.", ["International Resource Panel"]),
+        ("The Pacific Catastrophe Risk Insurance Fund paid out.", ["Pacific Catastrophe Risk Insurance Fund"]),
+        ("A National Security Council was formed.", ["National Security Council"]),
+        ("The Universidad Nacional de Ingeniería and the Universidade Federal do Pará joined.",
+         ["Universidad Nacional de Ingeniería", "Universidade Federal do Pará"]),
+        ("The Université Cheikh Anta Diop de Dakar hosted it.", ["Université Cheikh Anta Diop de Dakar"]),
+    ],
+)
+def test_unknown_multi_word_organizations(annotator, text, expected):
+    assert [s for s, _ in _mentions(annotator, text, "ORG")] == expected
+    assert _countries(annotator, text) == []
+
+
+def test_regression_two_peer_acronyms_joined_by_a_hyphen_stay_two(annotator):
+    # JICA-JAXA is a partnership of peers (guidelines), not a parent and its body like OECD-DAC.
+    orgs = _mentions(annotator, "the JICA-JAXA Forest Early Warning System", "ORG")
+    assert [s for s, _ in orgs] == ["JICA", "JAXA"]
