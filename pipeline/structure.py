@@ -7,7 +7,9 @@ the white papers use, and give every later block its `section` path.
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 from dataclasses import dataclass
 from typing import Literal, Optional
 
@@ -17,8 +19,12 @@ from pipeline.ingest import SourceDocument
 BlockKind = Literal["heading", "paragraph", "caption", "note"]
 
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+\S")
-_NOTE = re.compile(r"^-\s+\S|^\*\S|^Note\s+\d+\s*:")
-_CAPTION = re.compile(r"\(Photo(?:s)?\s*:[^)]*\)\s*$")
+# The one home of the note and caption rules; every reader asks `body_kind`.
+# Notes: "Note 42: ...", "*term" (with or without the text editions' "- " list
+# mark), and the text editions' "- " note lines.
+NOTE_START = re.compile(r"^-\s+\S|^(?:-\s*)?\*\S|^(?:-\s*)?Note\s+\d+\s*:")
+_CAPTION_LABELS = json.loads(resources.files("pipeline").joinpath("data/block_words.json").read_text("utf-8"))["caption_labels"]
+CAPTION = re.compile(r"\((?:" + "|".join(map(re.escape, _CAPTION_LABELS)) + r")\s*:[^)]*\)\s*$")
 _MAX_HEADING_CHARS = 160
 # spaCy refuses Docs over nlp.max_length (1,000,000 chars) and slows on huge ones; a
 # "paragraph" this long is a file without line breaks, cut at sentence ends.
@@ -73,14 +79,19 @@ def _heading_title(line: str) -> str:
     return title[1:-1].strip() if title.startswith("<") and title.endswith(">") else title
 
 
+def body_kind(line: str) -> BlockKind:
+    """Note, caption or paragraph: the same answer for a line from any reader."""
+    if NOTE_START.match(line):
+        return "note"
+    if CAPTION.search(line):
+        return "caption"
+    return "paragraph"
+
+
 def block_kind(line: str) -> BlockKind:
     if heading_level(line) is not None:
         return "heading"
-    if _NOTE.match(line):
-        return "note"
-    if _CAPTION.search(line):
-        return "caption"
-    return "paragraph"
+    return body_kind(line)
 
 
 def structure(document: SourceDocument) -> StructuredDocument:

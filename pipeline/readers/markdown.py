@@ -85,7 +85,7 @@ def _raw_blocks(source: str) -> list[tuple[str, str, Optional[int]]]:
 
 def read_markdown(path: Path, data: bytes) -> ReadResult:
     # Imported here: pipeline.structure imports pipeline.ingest, which lists this reader.
-    from pipeline.structure import block_kind, heading_level
+    from pipeline.structure import body_kind, heading_level
 
     source = decode_text(path, data)
     pieces: list[str] = []
@@ -98,7 +98,7 @@ def read_markdown(path: Path, data: bytes) -> ReadResult:
             title = title or value
         else:
             level = heading_level(value)
-            kind = "heading" if level is not None else block_kind(value)
+            kind = "heading" if level is not None else body_kind(value)
         if pieces:
             position += 1  # the "\n" between blocks
         blocks.append(LayoutBlock(kind, position, position + len(value), level))
