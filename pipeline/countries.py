@@ -12,8 +12,6 @@ from importlib import resources
 
 import pycountry
 
-# Kosovo has a user-assigned code that pycountry does not list.
-_EXTRA_CODES = {"XKX": "Kosovo"}
 
 
 @dataclass(frozen=True)
@@ -44,15 +42,16 @@ def _short_name(country) -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
+    data = json.loads(resources.files("pipeline").joinpath("data/country_aliases.json").read_text("utf-8"))
     names: dict[str, str] = {}
-    short_names: dict[str, str] = dict(_EXTRA_CODES)
+    # Codes pycountry does not list (Kosovo's user-assigned XKX), with their short names.
+    short_names: dict[str, str] = dict(data.get("extra_codes", {}))
     for country in pycountry.countries:
         short_names[country.alpha_3] = _short_name(country)
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value:
                 names[value] = country.alpha_3
-    data = json.loads(resources.files("pipeline").joinpath("data/country_aliases.json").read_text("utf-8"))
     for surface, code in data["aliases"].items():
         if code not in short_names:
             raise GazetteerError(f"country_aliases.json: {surface!r} maps to unknown ISO alpha-3 code {code!r}")

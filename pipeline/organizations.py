@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from models.registry import RegistryEntry
 from pipeline.countries import lookup as country_lookup
+from pipeline.sentences import TEXT_WORDS
 
 
 class RegistryError(ValueError):
@@ -130,7 +131,8 @@ def _run_pattern() -> re.Pattern[str]:
     # in company suffixes ("Co., Ltd.").
     if not _RUN_CACHE:
         connector = "(?:" + "|".join(re.escape(c) for c in sorted(_words().connectors, key=len, reverse=True)) + ")"
-        _RUN_CACHE.append(re.compile(rf"{_WORD}(?: (?:{connector} )*{_WORD})*(?:,? (?:Co\.|Ltd\.|Inc\.))*"))
+        suffix = "|".join(re.escape(w) for w in TEXT_WORDS["company_suffixes"])
+        _RUN_CACHE.append(re.compile(rf"{_WORD}(?: (?:{connector} )*{_WORD})*(?:,? (?:{suffix}))*"))
     return _RUN_CACHE[0]
 _TOKEN = re.compile(r"[^\s,]+")
 

@@ -15,6 +15,7 @@ from typing import Literal, Optional
 
 from pipeline.headings import edition_year, mark_level
 from pipeline.ingest import SourceDocument
+from pipeline.sentences import sentence_breaks
 
 BlockKind = Literal["heading", "paragraph", "caption", "note"]
 
@@ -29,7 +30,6 @@ _MAX_HEADING_CHARS = 160
 # spaCy refuses Docs over nlp.max_length (1,000,000 chars) and slows on huge ones; a
 # "paragraph" this long is a file without line breaks, cut at sentence ends.
 MAX_BLOCK_CHARS = 20_000
-_SENTENCE_END = re.compile(r"[.!?。][\"'”’)]*\s+")
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) ->
     pieces = []
     while end - start > limit:
         window = text[start : start + limit]
-        cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+        cut = max((offset - start for offset in sentence_breaks(text, start, start + limit)), default=0)
         if cut < limit // 2:
             space = window.rfind(" ")
             cut = space + 1 if space > 0 else limit

@@ -7,7 +7,9 @@ convention, a summit, a project...).
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,15 +19,16 @@ from pipeline.countries import load_gazetteer, lookup as country_lookup
 from pipeline.organizations import has_org_head, is_not_org_title
 from pipeline.spans import trim_span
 
-_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "in", "to", "against", "de", "du", "des"})
+_WORDS = json.loads(resources.files("pipeline").joinpath("data/org_words.json").read_text("utf-8"))
+_CONNECTORS = frozenset(_WORDS["model_span_connectors"])
 
 # Spans that are not names at all: numbers, lowercase phrases, single letters.
 _NOT_A_NAME = re.compile(r"^(?:[\d\W]+|[a-z].*|.)$")
 # A demonstrative makes a generic reference: "This Trust Fund", "these Regional Bodies".
-_DEMONSTRATIVE = re.compile(r"^(?:This|These|That|Those|Such|Its|Their)\s")
+_DEMONSTRATIVE = re.compile(r"^(?:" + "|".join(map(re.escape, _WORDS["demonstratives"])) + r")\s")
 # A plural last word names a kind, not one organization ("Regional Bodies", "Contracting Parties").
 _PLURAL_END = re.compile(r"(?:[^s'’]s|ies)$")
-_PLURAL_NAMES = frozenset({"Nations", "Affairs", "Forces", "Headquarters", "Works", "Communications", "Relations", "Studies", "Sciences", "Industries", "Frontières", "Emirates", "States"})
+_PLURAL_NAMES = frozenset(_WORDS["plural_names"])
 
 
 class ModelEntityMapper(CandidateFinder):
