@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import re
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
-from pipeline.countries import load_gazetteer
+from pipeline.countries import Gazetteer
+
+
+@spacy.registry.misc("odaextract.country_gazetteer.v1")
+def make_country_gazetteer() -> Gazetteer:
+    """The packaged gazetteer (pycountry plus data/country_aliases.json)."""
+    from pipeline.countries import load_gazetteer
+
+    return load_gazetteer()
+
 
 _BLOCK = "NOT_COUNTRY"
 
@@ -55,9 +65,8 @@ def _drop_list_crossings(text: str, spans: list) -> list:
 
 
 class CountryRecognizer(CandidateFinder):
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer):
         self.name = name
-        gazetteer = load_gazetteer()
         self.gazetteer = gazetteer
         # Case-sensitive: "Chad", "Turkey", "Jordan" are countries only when capitalized.
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -92,6 +101,10 @@ class CountryRecognizer(CandidateFinder):
         return candidates
 
 
-@Language.factory("odaextract_countries", assigns=["doc._.odax_candidates"])
-def make_country_recognizer(nlp: Language, name: str) -> CountryRecognizer:
-    return CountryRecognizer(nlp, name)
+@Language.factory(
+    "odaextract_countries",
+    default_config={"gazetteer": {"@misc": "odaextract.country_gazetteer.v1"}},
+    assigns=["doc._.odax_candidates"],
+)
+def make_country_recognizer(nlp: Language, name: str, gazetteer: Gazetteer) -> CountryRecognizer:
+    return CountryRecognizer(nlp, name, gazetteer)

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
-from pipeline.countries import load_gazetteer, lookup as country_lookup
+from pipeline.countries import Gazetteer
 from pipeline.organizations import has_org_head, is_not_org_title
 from pipeline.spans import trim_span
 
@@ -32,10 +32,11 @@ _PLURAL_NAMES = frozenset(_WORDS["plural_names"])
 
 
 class ModelEntityMapper(CandidateFinder):
-    def __init__(self, name: str, labels: list[str]):
+    def __init__(self, name: str, labels: list[str], gazetteer: Gazetteer):
         self.name = name
         self.labels = frozenset(labels)
-        self.places = load_gazetteer().not_countries
+        self.gazetteer = gazetteer
+        self.places = gazetteer.not_countries
 
     def match(self, doc: Doc) -> list[Candidate]:
         text = doc.text
@@ -52,7 +53,7 @@ class ModelEntityMapper(CandidateFinder):
                 continue
             words = surface.split()
             # One word the registry does not know is too weak: "ODA", "COVID-19", "Tropics".
-            if len(words) == 1 or country_lookup(surface) or surface in self.places or _DEMONSTRATIVE.match(surface):
+            if len(words) == 1 or self.gazetteer.resolve(surface) or surface in self.places or _DEMONSTRATIVE.match(surface):
                 continue
             if _PLURAL_END.search(words[-1]) and words[-1] not in _PLURAL_NAMES:
                 continue
@@ -70,9 +71,9 @@ class ModelEntityMapper(CandidateFinder):
 
 @Language.factory(
     "odaextract_model_entities",
-    default_config={"labels": ["ORG"]},
+    default_config={"labels": ["ORG"], "gazetteer": {"@misc": "odaextract.country_gazetteer.v1"}},
     requires=["doc.ents"],
     assigns=["doc._.odax_candidates"],
 )
-def make_model_entity_mapper(nlp: Language, name: str, labels: list[str]) -> ModelEntityMapper:
-    return ModelEntityMapper(name, labels)
+def make_model_entity_mapper(nlp: Language, name: str, labels: list[str], gazetteer: Gazetteer) -> ModelEntityMapper:
+    return ModelEntityMapper(name, labels, gazetteer)
