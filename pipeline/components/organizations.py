@@ -125,8 +125,8 @@ class OrganizationRecognizer(CandidateFinder):
         # Headings are topic titles ("Resilient and Sustainable Society"): only the registry there.
         if (doc._.odax_context or {}).get("kind") != "heading":
             for start, end in self.name_finder(text):
-                if text[start:end] in self.not_countries:
-                    continue  # "West Bank" is a place, whatever its last word
+                if text[start:end] in self.not_countries or self.gazetteer.resolve(text[start:end]):
+                    continue  # "West Bank", "Russian Federation" are places, whatever their last word
                 found.append(Candidate(start, end, "ORG", PRIORITY["org_pattern"], "rule", self._norm(text[start:end])))
 
         abbreviations = []
