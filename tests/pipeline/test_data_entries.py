@@ -96,3 +96,15 @@ def test_every_registry_surface_resolves_to_its_entry_in_a_sentence(pipe):
         if found != [(surface, entry_id)]:
             failures.append((surface, entry_id, found))
     assert failures == [], failures[:40]
+
+
+def test_every_plain_alias_keeps_its_neighbours_in_a_list(pipe):
+    # Issue 18: an alias must neither swallow nor lose a list neighbour ("South Korea, North Korea and China").
+    aliases = {alias: code for alias, code in _expected().items() if "," not in alias}
+    texts = [f"Japan assisted Kenya, {alias} and Peru." for alias in aliases]
+    failures = []
+    for (alias, code), doc in zip(aliases.items(), pipe(texts)):
+        found = [(doc.text[m.start : m.end], m.norm.get("iso3")) for m in doc._.odax_mentions if m.label == "COUNTRY"]
+        if found != [("Japan", "JPN"), ("Kenya", "KEN"), (alias, code), ("Peru", "PER")]:
+            failures.append((alias, found))
+    assert failures == [], failures[:40]
