@@ -74,14 +74,23 @@ def _alt(words) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
+_FULL_TITLE = "|".join(sorted(_W["months"], key=len, reverse=True))
 _FULL = "|".join(sorted({*_W["months"], *(m.upper() for m in _W["months"])}, key=len, reverse=True))
 _ABBR = "|".join(sorted(_W["month_abbreviations"], key=len, reverse=True))
 # Full names first so that `March` is never read as `Mar` + `ch`.
 _MON = rf"(?:{_FULL}|(?:{_ABBR})(?:\.|(?![A-Za-z])))"
+# A month on its own only as written in title case: capitals ("YOU MAY APPLY", "THE MARCH
+# TO PEACE") are a date only with a day or year beside them.
+_FULL_UPPER = "|".join(sorted((m.upper() for m in _W["months"]), key=len, reverse=True))
+_MON_ALONE = (
+    rf"(?:{_FULL_TITLE}|(?:{_ABBR})(?:\.|(?![A-Za-z]))"
+    # "JUNE TO DECEMBER 2023": a capital month alone starts a range to another month.
+    rf"|(?:{_FULL_UPPER})(?=\s*[-‐‑–—−]\s*(?:{_FULL})|\s+(?i:to|through|until)\s+(?:{_FULL})))"
+)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DASH = r"[-‐‑–—−]"
-_DCONN = rf"(?:\s*{_DASH}\s*|\s+(?:to|and|through)\s+)"
+_DCONN = rf"(?:\s*{_DASH}\s*|\s+(?i:to|and|through)\s+)"
 
 # Named groups are unique per alternative; `_atom_from_match` reads them back.
 _ALTERNATIVES = [
@@ -98,7 +107,7 @@ _ALTERNATIVES = [
     rf"(?P<fyp_y>{_YEAR})(?:(?P<fyp_sep>[-–—/])(?P<fyp_b>\d\d)(?!\d))?\s+(?i:fiscal\s+years?)(?!\w)",
     r"(?P<dec>(?:19|20)\d0)['’]?s",
     rf"(?P<yr>{_YEAR})(?:[-–—/](?P<yr_b>\d\d)(?!\d))?",
-    rf"(?P<mon>{_MON})",
+    rf"(?P<mon>{_MON_ALONE})",
 ]
 
 _PREFIX = (
@@ -156,9 +165,9 @@ _SUFFIX_AFTER = re.compile(
 )
 
 # Gaps between two atoms (fullmatch on the text between them).
-_RANGE_GAP = re.compile(rf"\s*{_DASH}\s*|\s+(?:to|through|until|till)\s+")
-_AND_GAP = re.compile(r"\s+and\s+")
-_YEAR_RANGE_AHEAD = re.compile(rf"(?:\s*{_DASH}\s*|\s+(?:to|through|until|till|and)\s+)(?:J?FY\s?)?{_YEAR}")
+_RANGE_GAP = re.compile(rf"\s*{_DASH}\s*|\s+(?i:to|through|until|till)\s+")
+_AND_GAP = re.compile(r"\s+(?i:and)\s+")
+_YEAR_RANGE_AHEAD = re.compile(rf"(?:\s*{_DASH}\s*|\s+(?i:to|through|until|till|and)\s+)(?:J?FY\s?)?{_YEAR}")
 _CAPITALIZED_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 

@@ -111,9 +111,13 @@ def test_older_and_official_country_names(annotator, text, expected):
         ("Fiscal Year 2005 results", "Fiscal Year 2005", "2005-04-01", "2006-03-31"),
         ("ODA IN MARCH 2017", "MARCH 2017", "2017-03-01", "2017-03-31"),
         ("BY THE END OF MARCH 2017", "THE END OF MARCH 2017", None, "2017-03-31"),
+        ("MARCH 5 TO 7, 2019", "MARCH 5 TO 7, 2019", "2019-03-05", "2019-03-07"),
+        ("JUNE TO DECEMBER 2023", "JUNE TO DECEMBER 2023", "2023-06-01", "2023-12-31"),
+        ("FY2009 TO FY2019", "FY2009 TO FY2019", "2009-04-01", "2020-03-31"),
     ],
 )
 def test_fiscal_years_and_letter_case(annotator, text, surface, start, end):
+    # "Any letter case counts" (guidelines)
     dates = _mentions(annotator, text, "DATE")
     assert [(s, n["start"], n["end"]) for s, n in dates] == [(surface, start, end)]
 
@@ -227,3 +231,8 @@ def test_regression_two_peer_acronyms_joined_by_a_hyphen_stay_two(annotator):
     # JICA-JAXA is a partnership of peers (guidelines), not a parent and its body like OECD-DAC.
     orgs = _mentions(annotator, "the JICA-JAXA Forest Early Warning System", "ORG")
     assert [s for s, _ in orgs] == ["JICA", "JAXA"]
+
+
+@pytest.mark.parametrize("text", ["IN 2017, YOU MAY APPLY.", "In 2017, THE MARCH TO PEACE began."])
+def test_a_capital_month_word_alone_is_not_a_date(annotator, text):
+    assert [s for s, _ in _mentions(annotator, text, "DATE")] == ["2017"]
