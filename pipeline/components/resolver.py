@@ -67,11 +67,20 @@ def make_overlap_policy() -> Callable[[Iterable[Candidate], Optional[Sequence]],
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character ranges, read from the SENT_START array: `doc.sents`
     builds a Token object per token, which costs more than all our rules."""
+    # `doc.text` is rebuilt from every token on each access: read it once, and trim
+    # each sentence's trailing whitespace in place rather than copying a prefix per sentence.
+    text = doc.text
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
+        return [(0, len(text))]
     starts = [0] + [int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0]
-    chars = [doc[i].idx for i in starts] + [len(doc.text)]
-    return [(chars[k], len(doc.text[: chars[k + 1]].rstrip())) for k in range(len(starts))]
+    chars = [doc[i].idx for i in starts] + [len(text)]
+    bounds = []
+    for k in range(len(starts)):
+        start, end = chars[k], chars[k + 1]
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        bounds.append((start, end))
+    return bounds
 
 
 class MentionResolver:

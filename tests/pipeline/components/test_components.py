@@ -145,3 +145,13 @@ def test_regression_city_named_after_a_country_is_not_the_country(nlp):
     doc = nlp.make_doc("held in Port of Spain, Trinidad and Tobago, in July 2014")
     CountryRecognizer(nlp, "countries", load_gazetteer())(doc)
     assert _texts(doc) == ["Trinidad and Tobago"]
+
+
+def test_sentence_bounds_trim_trailing_whitespace_of_each_sentence():
+    from pipeline.components.resolver import sentence_bounds
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "Japan gave aid.  Kenya got it!   Then more. "
+    doc = nlp(text)
+    assert [text[s:e] for s, e in sentence_bounds(doc)] == ["Japan gave aid.", "Kenya got it!", "Then more."]
