@@ -68,7 +68,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character ranges, read from the SENT_START array: `doc.sents`
     builds a Token object per token, which costs more than all our rules."""
     # `doc.text` is rebuilt from every token on each access: read it once, and trim
-    # each sentence's trailing whitespace in place rather than copying a prefix per sentence.
+    # each sentence's outer whitespace in place rather than copying a prefix per sentence.
     text = doc.text
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):
         return [(0, len(text))]
@@ -79,6 +79,8 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         start, end = chars[k], chars[k + 1]
         while end > start and text[end - 1].isspace():
             end -= 1
+        while start < end and text[start].isspace():
+            start += 1  # a run of spaces is a token of its own, at the next sentence's start
         bounds.append((start, end))
     return bounds
 
