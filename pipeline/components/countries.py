@@ -74,8 +74,7 @@ class CountryRecognizer(CandidateFinder):
         # Regions and seas are matched too so that "Gulf of Guinea" hides "Guinea".
         self.matcher.add(_BLOCK, list(nlp.tokenizer.pipe(sorted(gazetteer.not_countries))))
         self._block_id = nlp.vocab.strings[_BLOCK]
-        # Multi-word forms in other letter cases ("Occupied Palestinian territories"); a match
-        # needs one capitalized word, so "united states of mind" stays prose.
+        # Multi-word forms in other letter cases ("Occupied Palestinian territories").
         self.folded_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.folded_matcher.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(gazetteer.folded))))
         self.folded_matcher.add(_BLOCK, list(nlp.tokenizer.pipe(sorted(gazetteer.folded_not_countries))))
@@ -84,7 +83,9 @@ class CountryRecognizer(CandidateFinder):
         matches = list(self.matcher(doc, as_spans=True))
         exact = {(span.start, span.end) for span in matches}
         for span in self.folded_matcher(doc, as_spans=True):
-            if (span.start, span.end) not in exact and any(t.text[:1].isupper() for t in span):
+            # The first word capitalized: "REPUBLIC OF KOREA", "Occupied Palestinian territories";
+            # not "the state of Libya's economy" (the country is "Libya" there).
+            if (span.start, span.end) not in exact and span[0].text[:1].isupper():
                 matches.append(span)
         spans = filter_spans(_drop_list_crossings(doc.text, matches))
         candidates = []

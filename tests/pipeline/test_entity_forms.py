@@ -91,6 +91,10 @@ def test_every_alias_shape_keeps_its_neighbours_in_a_list(annotator, alias, temp
         ("aid to the West Bank and Gaza Strip", [("West Bank and Gaza Strip", "PSE")]),
         ("aid to the West Bank and Gaza", [("West Bank and Gaza", "PSE")]),
         ("the Palestinian Authority areas of Palestine", [("Palestine", "PSE")]),
+        ("refugees in the occupied Palestinian territories", [("occupied Palestinian territories", "PSE")]),
+        ("REFUGEES IN THE OCCUPIED PALESTINIAN TERRITORIES", [("OCCUPIED PALESTINIAN TERRITORIES", "PSE")]),
+        ("AID TO THE REPUBLIC OF KOREA", [("REPUBLIC OF KOREA", "KOR")]),
+        ("the state of Libya's economy", [("Libya", "LBY")]),
     ],
 )
 def test_older_and_official_country_names(annotator, text, expected):
