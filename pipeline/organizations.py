@@ -122,7 +122,8 @@ def _words() -> _Words:
 
 
 # A capitalized word (G7, Rome-Lyon, Multi-Partner, ReCAAP-ISC) or a connector.
-_WORD = r"(?:[A-Z][\w\-]*|[0-9]+[A-Z][\w\-]*)"
+# Dotted initials ("U.K.", "U.S.") are one word, so "of the U.K." is a country tail.
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*|[0-9]+[A-Z][\w\-]*)"
 _RUN_CACHE: list[re.Pattern[str]] = []
 
 
@@ -190,7 +191,12 @@ def _split_enumerations(tokens: list[tuple[str, int, int]], w: _Words) -> list[l
         if token[0] == "and" and current:
             left = [t[0] for t in current]
             first = next((i for i in range(len(left)) if left[i] not in w.openers and left[i] not in w.connectors), len(left))
-            complete = _ends_with_head(left, len(left), w.heads) or country_lookup(" ".join(left[first:]))
+            complete = (
+                _ends_with_head(left, len(left), w.heads)
+                or country_lookup(" ".join(left[first:]))
+                # "Asian Development Bank Institute in Tokyo and the ...": a name with its place
+                or any(left[k] == "in" and _ends_with_head(left, k, w.heads) for k in range(1, len(left) - 1))
+            )
             if not complete and any(_starts_with_leading_head(left[k:], w) for k in range(first, len(left))):
                 right = words[index + 1 :]
                 if "and" in right:

@@ -44,7 +44,8 @@ def _drop_list_crossings(text: str, spans: list) -> list:
     item of a list of names ("Hong Kong, Macao, China and Mongolia": "Macao,
     China" follows "Hong Kong" across a list comma). The parts are matched on
     their own, so dropping the comma form leaves "South Korea", "North Korea",
-    "Macao", "China".
+    "Macao", "China". A comma form whose tail names nothing on its own
+    ("Korea, Rep.", "Congo, Dem. Rep.") is never a list and stays whole.
     """
     inverted = [span for span in spans if "," in span.text]
     if not inverted:
@@ -52,12 +53,18 @@ def _drop_list_crossings(text: str, spans: list) -> list:
     dropped = set()
     for span in inverted:
         s, e = span.start_char, span.end_char
+        # Only a tail that names something on its own ("Macao, China") can be a list item;
+        # "Korea, Rep." and "Congo, Dem. Rep." stay whole in any list.
+        comma = s + span.text.rindex(",")
+        tail_is_a_name = any("," not in o.text and o.end_char == e and o.start_char > comma for o in spans)
         for other in spans:
             if other is span or "," in other.text:
                 continue
             o_s, o_e = other.start_char, other.end_char
             crosses = (o_s < s < o_e) or (o_s < e < o_e)
-            adjacent = (o_e <= s and _LIST_GAP.fullmatch(text, o_e, s)) or (e <= o_s and _LIST_GAP.fullmatch(text, e, o_s))
+            adjacent = tail_is_a_name and (
+                (o_e <= s and _LIST_GAP.fullmatch(text, o_e, s)) or (e <= o_s and _LIST_GAP.fullmatch(text, e, o_s))
+            )
             if crosses or adjacent:
                 dropped.add(id(span))
                 break

@@ -54,6 +54,9 @@ def test_inverted_aliases_never_match_across_a_list_comma(annotator, text, expec
         ("Its delegate from Hong Kong, China spoke.", [("Hong Kong, China", "HKG")]),
         ("Row: Korea, North (estimate)", [("Korea, North", "PRK")]),
         ("Gambia, The has a new plan.", [("Gambia, The", "GMB")]),
+        # A tail that names nothing on its own is no list item, even in a list.
+        ("Kenya, Korea, Rep. and Peru", [("Kenya", "KEN"), ("Korea, Rep.", "KOR"), ("Peru", "PER")]),
+        ("Ghana and Congo, Dem. Rep., Chad", [("Ghana", "GHA"), ("Congo, Dem. Rep.", "COD"), ("Chad", "TCD")]),
     ],
 )
 def test_inverted_aliases_still_match_where_the_text_is_inverted(annotator, text, expected):
@@ -175,6 +178,9 @@ def test_offices_named_by_their_place_are_one_mention(annotator, text, expected)
         ("UNICEF/WHO provided vaccines.", ["UNICEF", "WHO"]),
         ("salaries paid through UNDP/LOTFA", ["UNDP", "LOTFA"]),
         ("The Ministry of Foreign Affairs and International Cooperation met.", ["Ministry of Foreign Affairs and International Cooperation"]),
+        ("The Asian Development Bank Institute in Tokyo and the JICA Research Institute published it.",
+         ["Asian Development Bank Institute", "JICA Research Institute"]),
+        ("the Department for International Development of the U.K. joined", ["Department for International Development"]),
     ],
 )
 def test_two_organizations_joined_are_two_mentions(annotator, text, expected):
