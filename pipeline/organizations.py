@@ -306,7 +306,14 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
             start = connectors[-1] + 1 if connectors else last_title + 1
             while start < end and words[start] in w.connectors:
                 start += 1
-    # "IHO and Intergovernmental Oceanographic Commission": the acronym is another organization.
+    # "Dr. Ito of the University of the Philippines", "Secretary-General of the UN Development
+    # Programme": words before "of" that hold no head are a person or post, not the organization.
+    of_positions = [i for i in range(start + 1, head_start) if words[i] == "of"]
+    if of_positions and not any(_ends_with_head(words, k, w.heads) for k in range(start + 1, of_positions[-1] + 1)):
+        start = of_positions[-1] + 1
+        while start < end and words[start] in w.connectors:
+            start += 1
+        # "IHO and Intergovernmental Oceanographic Commission": the acronym is another organization.
     if end - start > 3 and words[start + 1] == "and" and words[start].isupper():
         start += 2
         while start < end and words[start] in w.connectors:

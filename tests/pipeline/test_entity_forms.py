@@ -181,6 +181,10 @@ def test_offices_named_by_their_place_are_one_mention(annotator, text, expected)
         ("The Asian Development Bank Institute in Tokyo and the JICA Research Institute published it.",
          ["Asian Development Bank Institute", "JICA Research Institute"]),
         ("the Department for International Development of the U.K. joined", ["Department for International Development"]),
+        ("Dr. Ito of the University of the Philippines spoke.", ["University of the Philippines"]),
+        ("The Secretary-General of the Caribbean Community Secretariat came.", ["Caribbean Community Secretariat"]),
+        ("the Hydrographic and Oceanographic Department of the Japan Coast Guard",
+         ["Hydrographic and Oceanographic Department", "Japan Coast Guard"]),
     ],
 )
 def test_two_organizations_joined_are_two_mentions(annotator, text, expected):
