@@ -87,7 +87,8 @@ def read_markdown(path: Path, data: bytes) -> ReadResult:
     # Imported here: pipeline.structure imports pipeline.ingest, which lists this reader.
     from pipeline.structure import body_kind, heading_level
 
-    source = decode_text(path, data)
+    # A byte-order mark is no text; markdown-it would read "\ufeff# Title" as a paragraph.
+    source = decode_text(path, data).removeprefix("\ufeff").replace("\r\n", "\n")
     pieces: list[str] = []
     blocks: list[LayoutBlock] = []
     title: Optional[str] = None

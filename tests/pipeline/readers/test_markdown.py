@@ -105,3 +105,12 @@ def test_markdown_line_breaks_inside_a_paragraph_are_spaces(tmp_path):
     path = tmp_path / "wrapped.md"
     path.write_text("The Asian Development\nBank and Japan  \nagreed.\n\nNext one.\n", encoding="utf-8")
     assert read_document(path).text == "The Asian Development Bank and Japan agreed.\nNext one."
+
+
+def test_markdown_with_a_byte_order_mark_and_windows_line_ends(tmp_path):
+    path = tmp_path / "bom.md"
+    path.write_bytes("\ufeff# Part I\r\n\r\nJapan and *Kenya*\r\nagreed.\r\n".encode("utf-8"))
+    document = structure(read_document(path))
+    text = document.source.text
+    assert text == "Part I\nJapan and Kenya agreed."
+    assert [b.kind for b in document.blocks] == ["heading", "paragraph"]
