@@ -9,7 +9,7 @@ link targets, image URLs, HTML tags and table pipes are gone and
 `outputs/texts/<doc_id>.txt` like every reader's text), not the source bytes.
 
 Each block element (heading, paragraph, list item, table row, block quote
-paragraph, code block) is one block of the text, blocks joined by "\\n";
+paragraph, code block) is one block (a table row as "first cell: other | cells") of the text, blocks joined by "\\n";
 line breaks inside a paragraph become single spaces. `#` headings give the
 section path, at the level of their numbering mark when they have one
 (Part, Chapter, (3), ●...) so that Markdown, HTML and text editions agree; a
@@ -68,7 +68,10 @@ def _raw_blocks(source: str) -> list[tuple[str, str, Optional[int]]]:
         elif kind == "tr_close":
             cells = [cell for cell in row or () if cell]
             if cells:
-                blocks.append(("paragraph", " | ".join(cells), None))
+                # "Viet Nam: 1.2", as the text editions lay table rows out, so that a row
+                # reads with its table's unit line the same way in both.
+                row_text = cells[0] + (": " + " | ".join(cells[1:]) if len(cells) > 1 else "")
+                blocks.append(("paragraph", row_text, None))
             row = None
         elif kind == "inline":
             value = _inline_text(token)

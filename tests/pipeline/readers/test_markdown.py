@@ -45,7 +45,7 @@ def test_markdown_text_is_the_rendered_text(md_file):
     text = read_document(md_file).text
     assert "Japan International Cooperation Agency (JICA) opened an office in Kenya." in text
     assert "¥8.4 billion (approximately $77 million)" in text
-    for markup in ("*", "**", "_UNICEF_", "](", "https://example.org/kenya", "<div", "|---", "#", "`"):
+    for markup in ("*", "**", "_UNICEF_", "](", "https://example.org/kenya", "<div", "|", "#", "`"):
         assert markup not in text.replace("escaped *star*", ""), markup
     assert "escaped *star*" in text  # an escaped character is text
     assert "Peru" not in text  # raw HTML blocks are markup
@@ -59,7 +59,7 @@ def test_markdown_blocks_kinds_and_sections(md_file):
     assert kinds[1] == ("heading", "(3) Assistance for Health")
     assert ("note", "Note 4: the figures are provisional.") in kinds
     assert ("caption", "The Ministry of Health said so. (Photo: JICA)") in kinds
-    assert ("paragraph", "Viet Nam | 1.2") in kinds
+    assert ("paragraph", "Viet Nam: 1.2") in kinds
     assert document.edition_year == 2019
     paragraph = next(b for b in document.blocks if text[b.start : b.end].startswith("Japan International"))
     assert paragraph.section == "White Paper on Development Cooperation 2019 > (3) Assistance for Health"
@@ -114,3 +114,18 @@ def test_markdown_with_a_byte_order_mark_and_windows_line_ends(tmp_path):
     text = document.source.text
     assert text == "Part I\nJapan and Kenya agreed."
     assert [b.kind for b in document.blocks] == ["heading", "paragraph"]
+
+
+def test_markdown_table_rows_read_with_their_unit_line(annotator, tmp_path):
+    from pipeline.run import run
+
+    path = tmp_path / "table.md"
+    path.write_text(
+        "Japan's bilateral ODA (Unit: US$ million)\n\n| Country | 2019 |\n|---|---|\n| Cambodia | 142.80 |\n| Laos | 65.10 |\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    run([path], out, annotator=annotator)
+    money = [json.loads(line) for line in (out / "mentions.jsonl").read_text("utf-8").splitlines()]
+    money = [(m["text"], m["norm"]["amount"], m["norm"]["currency"]) for m in money if m["label"] == "MONEY"]
+    assert money == [("142.80", 142800000, "USD"), ("65.10", 65100000, "USD")]
