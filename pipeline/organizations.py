@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from pydantic import ValidationError
 
@@ -101,6 +101,9 @@ class _Words:
     foreign_heads: frozenset[str]
     place_heads: frozenset[str]
     body_heads: frozenset[str]
+    # What the rule asks of the world, injectable (the spaCy component passes its own):
+    registry: Optional[Registry] = None
+    country: Callable[[str], Optional[str]] = country_lookup
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +172,7 @@ def _tail_end(words: list[str], begin: int, w: _Words, place: bool = False) -> i
             rest = words[i + 1 :]
             if rest and rest[0] == "the":
                 rest = rest[1:]
-            if rest and country_lookup(" ".join(rest)):
+            if rest and w.country(" ".join(rest)):
                 return i
     return len(words)
 
@@ -193,7 +196,7 @@ def _split_enumerations(tokens: list[tuple[str, int, int]], w: _Words) -> list[l
             first = next((i for i in range(len(left)) if left[i] not in w.openers and left[i] not in w.connectors), len(left))
             complete = (
                 _ends_with_head(left, len(left), w.heads)
-                or country_lookup(" ".join(left[first:]))
+                or w.country(" ".join(left[first:]))
                 # "Asian Development Bank Institute in Tokyo and the ...": a name with its place
                 or any(left[k] == "in" and _ends_with_head(left, k, w.heads) for k in range(1, len(left) - 1))
             )
@@ -215,29 +218,37 @@ def _split_enumerations(tokens: list[tuple[str, int, int]], w: _Words) -> list[l
     return [part for part in parts if part]
 
 
-def _strip_country_prefix(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _strip_country_prefix(tokens: list[tuple[str, int, int]], w: _Words) -> list[tuple[str, int, int]]:
     """"Japan-World Bank Partnership" -> "World Bank ...": a country joined by a hyphen to a
     known organization names a partnership with it. Before other names the country
     belongs to the name: "Japan-China Friendship Environmental Protection Center"."""
     if tokens and "-" in tokens[0][0]:
         word, start, end = tokens[0]
         prefix, _, rest = word.partition("-")
-        if rest[:1].isupper() and country_lookup(prefix):
-            registry = load_registry()
+        if rest[:1].isupper() and w.country(prefix):
+            registry = w.registry or load_registry()
             words = [rest] + [t[0] for t in tokens[1:]]
             if any(registry.lookup(" ".join(words[:n])) for n in range(1, min(len(words), 6) + 1)):
                 return [(rest, start + len(prefix) + 1, end)] + tokens[1:]
     return tokens
 
 
-def find_org_names(text: str) -> list[tuple[int, int]]:
-    """Character spans of capitalized names that read as organizations."""
+def find_org_names(
+    text: str, registry: Optional[Registry] = None, country: Optional[Callable[[str], Optional[str]]] = None
+) -> list[tuple[int, int]]:
+    """Character spans of capitalized names that read as organizations.
+
+    `registry` and `country` (surface -> ISO code or None) default to the
+    packaged registry and gazetteer; the spaCy component passes the ones
+    injected into it."""
     words_data = _words()
+    if registry is not None or country is not None:
+        words_data = replace(words_data, registry=registry, country=country or country_lookup)
     spans: list[tuple[int, int]] = []
     for run in _run_pattern().finditer(text):
         tokens = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _TOKEN.finditer(run.group())]
         for part in _split_enumerations(tokens, words_data):
-            spans.extend(_orgs_in_run(text, _strip_country_prefix(part), words_data))
+            spans.extend(_orgs_in_run(text, _strip_country_prefix(part, words_data), words_data))
     return spans
 
 
@@ -329,7 +340,7 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
         if words[i] == "of" and " ".join(words[start:i]) in w.body_heads:
             rest = i + 1 + (words[i + 1] == "the")
             rest_words = words[rest:end]
-            if rest_words and (load_registry().lookup(" ".join(rest_words)) or _ends_with_head(rest_words, len(rest_words), w.heads)):
+            if rest_words and ((w.registry or load_registry()).lookup(" ".join(rest_words)) or _ends_with_head(rest_words, len(rest_words), w.heads)):
                 return [] if len(rest_words) == 1 else [(tokens[rest][1], tokens[end - 1][2])]
             break
     spans = [(tokens[start][1], tokens[end - 1][2])]

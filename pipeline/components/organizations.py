@@ -35,8 +35,9 @@ def make_org_registry() -> Registry:
 
 
 @spacy.registry.misc("odaextract.org_name_finder.v1")
-def make_org_name_finder() -> Callable[[str], Sequence[tuple[int, int]]]:
-    """The organization-name rule (pipeline.organizations.find_org_names)."""
+def make_org_name_finder() -> Callable[..., Sequence[tuple[int, int]]]:
+    """The organization-name rule (pipeline.organizations.find_org_names):
+    `(text, registry, country_lookup) -> [(start, end)]`."""
     from pipeline.organizations import find_org_names
 
     return find_org_names
@@ -87,7 +88,7 @@ class OrganizationRecognizer(CandidateFinder):
         name: str,
         registry: Registry,
         gazetteer: Gazetteer,
-        name_finder: Callable[[str], Sequence[tuple[int, int]]],
+        name_finder: Callable[..., Sequence[tuple[int, int]]],
         definition_finder: Callable[[str], Sequence],
     ):
         self.name = name
@@ -124,7 +125,7 @@ class OrganizationRecognizer(CandidateFinder):
                 found.append(Candidate(composite.start(), composite.end(), "ORG", PRIORITY["org_registry"], "registry", norm))
         # Headings are topic titles ("Resilient and Sustainable Society"): only the registry there.
         if (doc._.odax_context or {}).get("kind") != "heading":
-            for start, end in self.name_finder(text):
+            for start, end in self.name_finder(text, self.registry, self.gazetteer.resolve):
                 if text[start:end] in self.not_countries or self.gazetteer.resolve(text[start:end]):
                     continue  # "West Bank", "Russian Federation" are places, whatever their last word
                 found.append(Candidate(start, end, "ORG", PRIORITY["org_pattern"], "rule", self._norm(text[start:end])))
@@ -199,7 +200,7 @@ def make_organization_recognizer(
     name: str,
     registry: Registry,
     gazetteer: Gazetteer,
-    name_finder: Callable[[str], Sequence[tuple[int, int]]],
+    name_finder: Callable[..., Sequence[tuple[int, int]]],
     definition_finder: Callable[[str], Sequence],
 ) -> OrganizationRecognizer:
     return OrganizationRecognizer(nlp, name, registry, gazetteer, name_finder, definition_finder)

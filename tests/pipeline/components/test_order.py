@@ -92,3 +92,19 @@ def test_packaged_config_names_every_injected_callable(factory, key, callable_na
     sections = [c for c in config["components"].values() if c.get("factory") == factory]
     assert sections and all(c[key] == {"@misc": callable_name} for c in sections)
     assert spacy.registry.misc.get(callable_name)
+
+
+def test_name_rule_uses_the_injected_gazetteer():
+    """The injected gazetteer reaches the name rule: a country the tiny gazetteer knows ends an "of" tail."""
+    from pipeline.countries import Gazetteer
+
+    @spacy.registry.misc("tests.tiny_gazetteer.v1")
+    def _tiny_gazetteer():
+        return Gazetteer({"Ruritania": "RUR"}, {"RUR": "Ruritania"}, frozenset())
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("odaextract_organizations", config={"gazetteer": {"@misc": "tests.tiny_gazetteer.v1"}})
+    doc = nlp("The Ministry of Health of Ruritania met the Ministry of Health of Kenya.")
+    names = sorted(doc.text[c.start : c.end] for c in doc._.odax_candidates if c.source == "rule")
+    # Ruritania is a country here, so it is cut off; Kenya is not one to this gazetteer.
+    assert names == ["Ministry of Health", "Ministry of Health of Kenya"]
