@@ -60,6 +60,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pipeline.sentences import QUOTES, TEXT_WORDS, is_sentence_end
+
 __all__ = ["AbbreviationDefinition", "find_definitions", "find_short_form_uses"]
 
 SCHWARTZ_HEARST_CONFIDENCE = 1.0
@@ -75,28 +77,12 @@ class AbbreviationDefinition:
     confidence: float  # 1.0 Schwartz-Hearst match, lower for the title-case fallback
 
 
-# Words that do not count towards the long-form size limit.
-_FUNCTION_WORDS = frozenset(
-    "of on for and the in to de a an at by with against from la le les del des du et y & und".split()
-)
-# Lower-case words allowed inside a title-case run (fallback).
-_RUN_FUNCTION_WORDS = frozenset("of on for and the in to de la del des du et y &".split())
-# A parenthesis starting with one of these is a reference, not a short form.
-_NOT_SHORT_FORM_WORDS = frozenset(
-    """note notes photo photos source sources see cf figure fig chart table article articles
-    section part annex appendix box column page p pp vol no e.g. i.e. e.g i.e etc etc. approx
-    approx. approximately about around as including incl. january february march april may june
-    july august september october november december jan feb mar apr jun jul aug sep sept oct
-    nov dec""".split()
-)
-# Words ending in "." that do not end a sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st mt no nos co corp inc ltd jr sr vs gen gov dept univ fig vol art
-    approx est int'l intl""".split()
-)
-_QUOTES = "\"'“”‘’«»„"
+# Word lists are data (data/text_words.json): long-form size, name runs, references.
+_FUNCTION_WORDS = frozenset(TEXT_WORDS["function_words"])
+_RUN_FUNCTION_WORDS = frozenset(TEXT_WORDS["run_function_words"])
+_NOT_SHORT_FORM_WORDS = frozenset(TEXT_WORDS["not_short_form_words"])
+_QUOTES = QUOTES
 _SHORT_FORM_CHARS = re.compile(r"[^\W_]|[-.&/'+’]")
-_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _WORD = re.compile(r"\S+")
 _TOKEN_SPLIT = re.compile(r"[\s\-‐‑–]+")
 _HARD_STOPS = "\n\r()[]{};:"
@@ -163,24 +149,6 @@ def _is_acronym_like(sf: str) -> bool:
     return upper >= 1 and upper >= lower and upper + digits >= 2
 
 
-def _is_sentence_end(text: str, i: int) -> bool:
-    """Does the '.', '!' or '?' at i end a sentence?"""
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    if not (nxt.isspace() or nxt in "()" or nxt in _QUOTES):
-        return False  # 1.98, U.S, FATF).Note
-    if text[i] != ".":
-        return True
-    j = i
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "()" + _QUOTES:
-        j -= 1
-    word = text[j:i]
-    if not word:
-        return True
-    if _DOTTED_INITIALS.fullmatch(word) or word.lower() in _ABBREVIATIONS:
-        return False  # U.S., e.g., Co.
-    return True
-
-
 def _left_boundary(text: str, end: int) -> int:
     """Start of the stretch before `end` a long form may use: no sentence end,
     newline, ';', ':', bracket, parenthesis or possessive inside."""
@@ -190,7 +158,7 @@ def _left_boundary(text: str, end: int) -> int:
         c = text[i]
         if c in _HARD_STOPS:
             return i + 1
-        if c in ".!?" and _is_sentence_end(text, i):
+        if c in ".!?" and is_sentence_end(text, i):
             return i + 1
         # A possessive ends whatever comes before the name: "with Peru’s National Institute ... (INDECI)".
         if c in "'’" and text[i + 1 : i + 2] == "s" and text[i + 2 : i + 3].isspace():

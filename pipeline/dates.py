@@ -59,7 +59,13 @@ class DateMatch:
 
 _W = json.loads(resources.files("pipeline").joinpath("data/date_words.json").read_text("utf-8"))
 
-_MONTHS: dict[str, int] = {**_W["months"], **_W["month_abbreviations"]}
+# Any letter case of a full month name counts ("MARCH 2017" in a heading); abbreviations
+# stay as written ("MAY" the word is never a date on its own, see ambiguous_months).
+_MONTHS: dict[str, int] = {
+    **_W["months"],
+    **{name.upper(): number for name, number in _W["months"].items()},
+    **_W["month_abbreviations"],
+}
 _ABBREVIATIONS = frozenset(_W["month_abbreviations"])
 _AMBIGUOUS_MONTHS = frozenset(_W["ambiguous_months"])
 _NON_NAME = frozenset(w.lower() for w in _W["non_name_words"])
@@ -72,14 +78,23 @@ def _alt(words) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
-_FULL = "|".join(sorted(_W["months"], key=len, reverse=True))
+_FULL_TITLE = "|".join(sorted(_W["months"], key=len, reverse=True))
+_FULL = "|".join(sorted({*_W["months"], *(m.upper() for m in _W["months"])}, key=len, reverse=True))
 _ABBR = "|".join(sorted(_W["month_abbreviations"], key=len, reverse=True))
 # Full names first so that `March` is never read as `Mar` + `ch`.
 _MON = rf"(?:{_FULL}|(?:{_ABBR})(?:\.|(?![A-Za-z])))"
+# A month on its own only as written in title case: capitals ("YOU MAY APPLY", "THE MARCH
+# TO PEACE") are a date only with a day or year beside them.
+_FULL_UPPER = "|".join(sorted((m.upper() for m in _W["months"]), key=len, reverse=True))
+_MON_ALONE = (
+    rf"(?:{_FULL_TITLE}|(?:{_ABBR})(?:\.|(?![A-Za-z]))"
+    # "JUNE TO DECEMBER 2023": a capital month alone starts a range to another month.
+    rf"|(?:{_FULL_UPPER})(?=\s*[-‐‑–—−]\s*(?:{_FULL})|\s+(?i:to|through|until)\s+(?:{_FULL})))"
+)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = rf"{YEAR_PATTERN}(?!\d)"
 _DASH = r"[-‐‑–—−]"
-_DCONN = rf"(?:\s*{_DASH}\s*|\s+(?:to|and|through)\s+)"
+_DCONN = rf"(?:\s*{_DASH}\s*|\s+(?i:to|and|through)\s+)"
 
 # Named groups are unique per alternative; `_atom_from_match` reads them back.
 _ALTERNATIVES = [
@@ -91,14 +106,16 @@ _ALTERNATIVES = [
     rf"(?P<md_m>{_MON})\s+(?P<md_d>{_DAY})",
     rf"(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MON})",
     rf"(?P<my_m>{_MON}),?\s+(?P<my_y>{_YEAR})",
-    rf"(?:(?P<fy_p>J?FY)\s?|(?P<fy_w>[Ff]iscal(?:\s+[Yy]ears?)?)\s+)(?P<fy_y>{_YEAR})(?:(?P<fy_sep>[-–—/])(?P<fy_b>\d\d)(?!\d))?",
+    rf"(?:(?P<fy_p>J?FY)\s?|(?P<fy_w>(?i:fiscal(?:\s+years?)?))\s+)(?P<fy_y>{_YEAR})(?:(?P<fy_sep>[-–—/])(?P<fy_b>\d\d)(?!\d))?",
+    # `the 2019 fiscal year`, `2019/20 fiscal year`: the same fiscal year, written year first.
+    rf"(?P<fyp_y>{_YEAR})(?:(?P<fyp_sep>[-–—/])(?P<fyp_b>\d\d)(?!\d))?\s+(?i:fiscal\s+years?)(?!\w)",
     rf"(?P<dec>{DECADE_PATTERN})['’]?s",
     rf"(?P<yr>{_YEAR})(?:[-–—/](?P<yr_b>\d\d)(?!\d))?",
-    rf"(?P<mon>{_MON})",
+    rf"(?P<mon>{_MON_ALONE})",
 ]
 
 _PREFIX = (
-    r"(?:(?P<edge>(?:[Tt]he\s+)?(?P<edge_w>[Ee]nd|[Bb]eginning|[Ss]tart)\s+of\s+(?:the\s+)?|(?P<edge_h>[Ee]nd)-)"
+    r"(?:(?P<edge>(?:(?i:the)\s+)?(?P<edge_w>(?i:end|beginning|start))\s+(?i:of)\s+(?:(?i:the)\s+)?|(?P<edge_h>[Ee]nd)-)"
     r"|(?P<part_n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part_u>half|quarter)\s+of\s+)?"
 )
 
@@ -107,7 +124,7 @@ _INITIALS = "".join(sorted({name[0] for name in _MONTHS}))
 # alternative at every position, which is most of the cost on a long paragraph.
 _GATE = (
     rf"(?=[\d{_INITIALS}FfTtEeBbSs])(?<![\w{re.escape(SYMBOL_END_CHARS)}])(?<!\d[.,])(?<![A-Za-z][-‐])"
-    rf"(?=\d|[{_INITIALS}][a-z]|J?FY|[Ff]iscal|[Tt]he\s|[Ee]nd|[Bb]eginning|[Ss]tart|first|second|third|fourth)"
+    rf"(?=\d|[{_INITIALS}][a-zA-Z]|J?FY|(?i:fiscal|the\s|end|beginning|start)|first|second|third|fourth)"
 )
 
 _ATOM_RE = re.compile(
@@ -154,9 +171,9 @@ _SUFFIX_AFTER = re.compile(
 )
 
 # Gaps between two atoms (fullmatch on the text between them).
-_RANGE_GAP = re.compile(rf"\s*{_DASH}\s*|\s+(?:to|through|until|till)\s+")
-_AND_GAP = re.compile(r"\s+and\s+")
-_YEAR_RANGE_AHEAD = re.compile(rf"(?:\s*{_DASH}\s*|\s+(?:to|through|until|till|and)\s+)(?:J?FY\s?)?{_YEAR}")
+_RANGE_GAP = re.compile(rf"\s*{_DASH}\s*|\s+(?i:to|through|until|till)\s+")
+_AND_GAP = re.compile(r"\s+(?i:and)\s+")
+_YEAR_RANGE_AHEAD = re.compile(rf"(?:\s*{_DASH}\s*|\s+(?i:to|through|until|till|and)\s+)(?:J?FY\s?)?{_YEAR}")
 _CAPITALIZED_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
@@ -254,12 +271,13 @@ def _atom_from_match(m: re.Match) -> _Atom:
         a = _Atom(s, e, "day", None, m=_month(g("dm_m")), d=_day(g("dm_d")))
     elif g("my_m"):
         a = _Atom(s, e, "month", int(g("my_y")), m=_month(g("my_m")))
-    elif g("fy_y"):
-        y = int(g("fy_y"))
-        a = _Atom(s, e, "fy", y, _two_digit_end(y, g("fy_b")), fiscal=True)
-        if g("fy_sep") == "/" and a.y2 == y + 1:
+    elif g("fy_y") or g("fyp_y"):
+        p = "fy" if g("fy_y") else "fyp"
+        y = int(g(p + "_y"))
+        a = _Atom(s, e, "fy", y, _two_digit_end(y, g(p + "_b")), fiscal=True)
+        if g(p + "_sep") == "/" and a.y2 == y + 1:
             a.y2 = None  # `FY2019/20` names the one fiscal year that straddles both
-        elif g("fy_b") and a.y2 is None:  # `FY2017-10` is no range: keep the FY alone
+        elif g(p + "_b") and a.y2 is None and p == "fy":  # `FY2017-10` is no range: keep the FY alone
             a.e = m.end("fy_y")
     elif g("dec"):
         a = _Atom(s, e, "decade", int(g("dec")))

@@ -70,6 +70,11 @@ class SourceDocument:
 
 
 def _read_plain_text(path: Path, data: bytes) -> ReadResult:
+    return ReadResult(decode_text(path, data))
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """UTF-8 text of a text-like input, or InputError naming the cause."""
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
     try:
@@ -80,7 +85,7 @@ def _read_plain_text(path: Path, data: bytes) -> ReadResult:
         ) from None
     if not text.strip():
         raise InputError(path, "no text (the file is empty or only whitespace)")
-    return ReadResult(text)
+    return text
 
 
 # A reader turns a file's bytes into document text (raising InputError with a
@@ -94,6 +99,12 @@ def _read_pdf(path: Path, data: bytes) -> ReadResult:
     return read_pdf(path, data)
 
 
+def _read_markdown(path: Path, data: bytes) -> ReadResult:
+    from pipeline.readers.markdown import read_markdown
+
+    return read_markdown(path, data)
+
+
 def _read_html(path: Path, data: bytes) -> ReadResult:
     from pipeline.readers.html import read_html
 
@@ -103,7 +114,7 @@ def _read_html(path: Path, data: bytes) -> ReadResult:
 # Suffix -> (format name, reader). PDF and HTML readers register here too.
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("text", _read_plain_text),
-    ".md": ("markdown", _read_plain_text),
+    ".md": ("markdown", _read_markdown),
     ".pdf": ("pdf", _read_pdf),
     ".html": ("html", _read_html),
     ".htm": ("html", _read_html),

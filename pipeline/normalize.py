@@ -102,6 +102,8 @@ def _org_norms(mentions: list[DocumentMention], definitions: _Definitions, regis
         if surface in resolved_cache:
             return resolved_cache[surface]
         entry = registry.lookup(surface)
+        if entry is None and found.get("id"):
+            entry = registry.by_id(found["id"])  # "OECD-DAC": the component resolved the composite
         long_form: Optional[str] = None
         acronym: Optional[str] = None
         if surface in definitions.long_by_short:
@@ -117,7 +119,7 @@ def _org_norms(mentions: list[DocumentMention], definitions: _Definitions, regis
             # "IMO Djibouti Code of Conduct Trust Fund" over "Djibouti Code of Conduct Trust Fund".
             spelled_out = len(surface) > len(entry.name) and not _ACRONYM_LIKE.match(surface)
             long_form = surface if spelled_out else entry.name
-            acronym = entry.acronym if entry.acronym and _word_in(text, entry.acronym) else None
+            acronym = entry.acronym if entry.acronym and (_word_in(text, entry.acronym) or surface.endswith("-" + entry.acronym)) else None
         if long_form is None:
             long_form = found.get("name") or surface
             acronym = found.get("acronym") or (surface if _ACRONYM_LIKE.match(surface) else None)

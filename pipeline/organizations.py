@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from pydantic import ValidationError
 
 from models.registry import RegistryEntry
 from pipeline.countries import lookup as country_lookup
+from pipeline.sentences import TEXT_WORDS
 
 
 class RegistryError(ValueError):
@@ -35,6 +36,9 @@ class Registry:
         """The entry a name, alias or acronym denotes, when it denotes just one."""
         found = self.by_surface.get(surface) or self.by_surface.get(_fold(surface))
         return found[0] if found and len(found) == 1 else None
+
+    def by_id(self, entry_id: str) -> Optional[RegistryEntry]:
+        return next((entry for entry in self.entries if entry.id == entry_id), None)
 
     def surfaces(self) -> list[str]:
         return sorted(s for s in self.by_surface if not s.startswith("\0"))
@@ -95,6 +99,11 @@ class _Words:
     connectors: frozenset[str]
     openers: frozenset[str]
     foreign_heads: frozenset[str]
+    place_heads: frozenset[str]
+    body_heads: frozenset[str]
+    # What the rule asks of the world, injectable (the spaCy component passes its own):
+    registry: Optional[Registry] = None
+    country: Callable[[str], Optional[str]] = country_lookup
 
 
 @lru_cache(maxsize=1)
@@ -110,11 +119,14 @@ def _words() -> _Words:
         connectors=frozenset(data["connectors"]),
         openers=frozenset(data["sentence_openers"]),
         foreign_heads=frozenset(data["foreign_leading_heads"]),
+        place_heads=frozenset(data["place_heads"]),
+        body_heads=frozenset(data["body_heads"]),
     )
 
 
 # A capitalized word (G7, Rome-Lyon, Multi-Partner, ReCAAP-ISC) or a connector.
-_WORD = r"(?:[A-Z][\w\-]*|[0-9]+[A-Z][\w\-]*)"
+# Dotted initials ("U.K.", "U.S.") are one word, so "of the U.K." is a country tail.
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*|[0-9]+[A-Z][\w\-]*)"
 _RUN_CACHE: list[re.Pattern[str]] = []
 
 
@@ -123,7 +135,8 @@ def _run_pattern() -> re.Pattern[str]:
     # in company suffixes ("Co., Ltd.").
     if not _RUN_CACHE:
         connector = "(?:" + "|".join(re.escape(c) for c in sorted(_words().connectors, key=len, reverse=True)) + ")"
-        _RUN_CACHE.append(re.compile(rf"{_WORD}(?: (?:{connector} )*{_WORD})*(?:,? (?:Co\.|Ltd\.|Inc\.))*"))
+        suffix = "|".join(re.escape(w) for w in TEXT_WORDS["company_suffixes"])
+        _RUN_CACHE.append(re.compile(rf"{_WORD}(?: (?:{connector} )*{_WORD})*(?:,? (?:{suffix}))*"))
     return _RUN_CACHE[0]
 _TOKEN = re.compile(r"[^\s,]+")
 
@@ -147,30 +160,55 @@ def _ends_with_head(words: list[str], end: int, heads: tuple[str, ...]) -> int:
     return 0
 
 
-def _tail_end(words: list[str], begin: int, w: _Words) -> int:
-    """Where a name's "of ..." tail stops: before "in ..." and before "of <country>"."""
+def _tail_end(words: list[str], begin: int, w: _Words, place: bool = False) -> int:
+    """Where a name's "of ..." tail stops: before "in ..." and before "of <country>".
+
+    An office named by its place (`place`: "Embassy of Japan in Ghana", "JICA
+    Office in Dhaka") keeps its "in <place>" to the end of the run."""
     for i in range(begin, len(words)):
         if words[i] == "in":
-            return i
+            return len(words) if place and i + 1 < len(words) else i
         if words[i] == "of" and i > begin:
             rest = words[i + 1 :]
             if rest and rest[0] == "the":
                 rest = rest[1:]
-            if rest and country_lookup(" ".join(rest)):
+            if rest and w.country(" ".join(rest)):
                 return i
     return len(words)
 
 
+def _starts_with_leading_head(words: list[str], w: _Words) -> bool:
+    return len(words) > 1 and (f"{words[0]} {words[1]}" in w.leading_heads or words[0] in w.foreign_heads)
+
+
 def _split_enumerations(tokens: list[tuple[str, int, int]], w: _Words) -> list[list[tuple[str, int, int]]]:
     """Split "World Bank and the African Union Commission" into two names: at "and"
-    when the left side is complete (ends in a head, or is a country)."""
+    when the left side is complete (ends in a head, or is a country), or when both
+    sides are names on their own: "Ministry of Health of Cambodia and the Cambodian
+    Mine Action Centre", "University of Tokyo and Kyoto University" (but not
+    "Ministry of Agriculture and Forestry": "Forestry" names no organization)."""
     parts: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
-    for token in tokens:
+    words = [t[0] for t in tokens]
+    for index, token in enumerate(tokens):
         if token[0] == "and" and current:
             left = [t[0] for t in current]
             first = next((i for i in range(len(left)) if left[i] not in w.openers and left[i] not in w.connectors), len(left))
-            complete = _ends_with_head(left, len(left), w.heads) or country_lookup(" ".join(left[first:]))
+            complete = (
+                _ends_with_head(left, len(left), w.heads)
+                or w.country(" ".join(left[first:]))
+                # "Asian Development Bank Institute in Tokyo and the ...": a name with its place
+                or any(left[k] == "in" and _ends_with_head(left, k, w.heads) for k in range(1, len(left) - 1))
+            )
+            if not complete and any(_starts_with_leading_head(left[k:], w) for k in range(first, len(left))):
+                right = words[index + 1 :]
+                if "and" in right:
+                    right = right[: right.index("and")]
+                if right and right[0] == "the":
+                    right = right[1:]
+                complete = any(_ends_with_head(right, k, w.heads) for k in range(1, len(right) + 1)) or (
+                    _starts_with_leading_head(right, w)
+                )
             if complete:
                 parts.append(current)
                 current = []
@@ -180,29 +218,37 @@ def _split_enumerations(tokens: list[tuple[str, int, int]], w: _Words) -> list[l
     return [part for part in parts if part]
 
 
-def _strip_country_prefix(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _strip_country_prefix(tokens: list[tuple[str, int, int]], w: _Words) -> list[tuple[str, int, int]]:
     """"Japan-World Bank Partnership" -> "World Bank ...": a country joined by a hyphen to a
     known organization names a partnership with it. Before other names the country
     belongs to the name: "Japan-China Friendship Environmental Protection Center"."""
     if tokens and "-" in tokens[0][0]:
         word, start, end = tokens[0]
         prefix, _, rest = word.partition("-")
-        if rest[:1].isupper() and country_lookup(prefix):
-            registry = load_registry()
+        if rest[:1].isupper() and w.country(prefix):
+            registry = w.registry or load_registry()
             words = [rest] + [t[0] for t in tokens[1:]]
             if any(registry.lookup(" ".join(words[:n])) for n in range(1, min(len(words), 6) + 1)):
                 return [(rest, start + len(prefix) + 1, end)] + tokens[1:]
     return tokens
 
 
-def find_org_names(text: str) -> list[tuple[int, int]]:
-    """Character spans of capitalized names that read as organizations."""
+def find_org_names(
+    text: str, registry: Optional[Registry] = None, country: Optional[Callable[[str], Optional[str]]] = None
+) -> list[tuple[int, int]]:
+    """Character spans of capitalized names that read as organizations.
+
+    `registry` and `country` (surface -> ISO code or None) default to the
+    packaged registry and gazetteer; the spaCy component passes the ones
+    injected into it."""
     words_data = _words()
+    if registry is not None or country is not None:
+        words_data = replace(words_data, registry=registry, country=country or country_lookup)
     spans: list[tuple[int, int]] = []
     for run in _run_pattern().finditer(text):
         tokens = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _TOKEN.finditer(run.group())]
         for part in _split_enumerations(tokens, words_data):
-            spans.extend(_orgs_in_run(text, _strip_country_prefix(part), words_data))
+            spans.extend(_orgs_in_run(text, _strip_country_prefix(part, words_data), words_data))
     return spans
 
 
@@ -242,7 +288,7 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
     if head_end == 0 and leading is None:
         return []
     if leading is not None and (head_end == 0 or leading > head_end - head_len):
-        head_start, head_end = leading, _tail_end(words, leading + 1, w)
+        head_start, head_end = leading, _tail_end(words, leading + 1, w, words[leading] in w.place_heads)
     else:
         head_start = head_end - head_len
         if head_end < len(words):
@@ -257,7 +303,7 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
             # A connector tail names the remit: "Office on Drugs and Crime"; a fund is
             # named after what it finances, titles included ("Fund for the Joint Crediting Mechanism").
             if following in w.connectors and following != "and":
-                tail_end = _tail_end(words, head_end, w)
+                tail_end = _tail_end(words, head_end, w, words[head_end - 1] in w.place_heads)
                 if words[head_start] in w.no_cut_heads or not any(word in w.not_org for word in words[head_end:tail_end]):
                     head_end = tail_end
     end = head_end
@@ -271,7 +317,14 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
             start = connectors[-1] + 1 if connectors else last_title + 1
             while start < end and words[start] in w.connectors:
                 start += 1
-    # "IHO and Intergovernmental Oceanographic Commission": the acronym is another organization.
+    # "Dr. Ito of the University of the Philippines", "Secretary-General of the UN Development
+    # Programme": words before "of" that hold no head are a person or post, not the organization.
+    of_positions = [i for i in range(start + 1, head_start) if words[i] == "of"]
+    if of_positions and not any(_ends_with_head(words, k, w.heads) for k in range(start + 1, of_positions[-1] + 1)):
+        start = of_positions[-1] + 1
+        while start < end and words[start] in w.connectors:
+            start += 1
+        # "IHO and Intergovernmental Oceanographic Commission": the acronym is another organization.
     if end - start > 3 and words[start + 1] == "and" and words[start].isupper():
         start += 2
         while start < end and words[start] in w.connectors:
@@ -282,6 +335,14 @@ def _orgs_in_run(text: str, tokens: list[tuple[str, int, int]], w: _Words) -> li
     # A name right after "(ACRONYM) " continues an interrupted one: "Japan Disaster Relief (JDR) Expert Team".
     if re.search(r"\)\s*$", text[max(0, tokens[start][1] - 3) : tokens[start][1]]):
         return []
+    # "the Board of the GCF": a body named only by its organization is that organization.
+    for i in range(start + 1, end - 1):
+        if words[i] == "of" and " ".join(words[start:i]) in w.body_heads:
+            rest = i + 1 + (words[i + 1] == "the")
+            rest_words = words[rest:end]
+            if rest_words and ((w.registry or load_registry()).lookup(" ".join(rest_words)) or _ends_with_head(rest_words, len(rest_words), w.heads)):
+                return [] if len(rest_words) == 1 else [(tokens[rest][1], tokens[end - 1][2])]
+            break
     spans = [(tokens[start][1], tokens[end - 1][2])]
     # "Hydrographic and Oceanographic Department of the Japan Coast Guard" names two organizations.
     for i in range(start + 1, end):

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
+from pipeline.sentences import TEXT_WORDS
+
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _TRAILING_PUNCT = ".,;:!?\"'“”‘’)]}»–—-"
 # A final period that belongs to the name: "U.S.", "Co.", "Ltd."
-_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Co|Ltd|Inc|Corp|Bros)\.)$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}|\b(?:" + "|".join(re.escape(w) for w in TEXT_WORDS["company_suffixes"]) + r"))$"
+)
 _LEADING_PUNCT = "\"'“”‘’([{«"
 
 

@@ -7,23 +7,29 @@ the white papers use, and give every later block its `section` path.
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 from dataclasses import dataclass
 from typing import Literal, Optional
 
 from pipeline.headings import edition_year_and_source, mark_level
 from pipeline.ingest import SourceDocument
+from pipeline.sentences import sentence_breaks
 
 BlockKind = Literal["heading", "paragraph", "caption", "note"]
 
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+\S")
-_NOTE = re.compile(r"^-\s+\S|^\*\S|^Note\s+\d+\s*:")
-_CAPTION = re.compile(r"\(Photo(?:s)?\s*:[^)]*\)\s*$")
+# The one home of the note and caption rules; every reader asks `body_kind`.
+# Notes: "Note 42: ...", "*term" (with or without the text editions' "- " list
+# mark), and the text editions' "- " note lines.
+NOTE_START = re.compile(r"^-\s+\S|^(?:-\s*)?\*\S|^(?:-\s*)?Note\s+\d+\s*:")
+_CAPTION_LABELS = json.loads(resources.files("pipeline").joinpath("data/block_words.json").read_text("utf-8"))["caption_labels"]
+CAPTION = re.compile(r"\((?:" + "|".join(map(re.escape, _CAPTION_LABELS)) + r")\s*:[^)]*\)\s*$")
 _MAX_HEADING_CHARS = 160
 # spaCy refuses Docs over nlp.max_length (1,000,000 chars) and slows on huge ones; a
 # "paragraph" this long is a file without line breaks, cut at sentence ends.
 MAX_BLOCK_CHARS = 20_000
-_SENTENCE_END = re.compile(r"[.!?。][\"'”’)]*\s+")
 
 
 @dataclass(frozen=True)
@@ -74,14 +80,19 @@ def _heading_title(line: str) -> str:
     return title[1:-1].strip() if title.startswith("<") and title.endswith(">") else title
 
 
+def body_kind(line: str) -> BlockKind:
+    """Note, caption or paragraph: the same answer for a line from any reader."""
+    if NOTE_START.match(line):
+        return "note"
+    if CAPTION.search(line):
+        return "caption"
+    return "paragraph"
+
+
 def block_kind(line: str) -> BlockKind:
     if heading_level(line) is not None:
         return "heading"
-    if _NOTE.match(line):
-        return "note"
-    if _CAPTION.search(line):
-        return "caption"
-    return "paragraph"
+    return body_kind(line)
 
 
 def structure(document: SourceDocument) -> StructuredDocument:
@@ -164,7 +175,7 @@ def split_long(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) ->
     pieces = []
     while end - start > limit:
         window = text[start : start + limit]
-        cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+        cut = max((offset - start for offset in sentence_breaks(text, start, start + limit)), default=0)
         if cut < limit // 2:
             space = window.rfind(" ")
             cut = space + 1 if space > 0 else limit

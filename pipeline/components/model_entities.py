@@ -7,32 +7,36 @@ convention, a summit, a project...).
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
-from pipeline.countries import load_gazetteer, lookup as country_lookup
+from pipeline.countries import Gazetteer
 from pipeline.organizations import has_org_head, is_not_org_title
 from pipeline.spans import trim_span
 
-_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "in", "to", "against", "de", "du", "des"})
+_WORDS = json.loads(resources.files("pipeline").joinpath("data/org_words.json").read_text("utf-8"))
+_CONNECTORS = frozenset(_WORDS["model_span_connectors"])
 
 # Spans that are not names at all: numbers, lowercase phrases, single letters.
 _NOT_A_NAME = re.compile(r"^(?:[\d\W]+|[a-z].*|.)$")
 # A demonstrative makes a generic reference: "This Trust Fund", "these Regional Bodies".
-_DEMONSTRATIVE = re.compile(r"^(?:This|These|That|Those|Such|Its|Their)\s")
+_DEMONSTRATIVE = re.compile(r"^(?:" + "|".join(map(re.escape, _WORDS["demonstratives"])) + r")\s")
 # A plural last word names a kind, not one organization ("Regional Bodies", "Contracting Parties").
 _PLURAL_END = re.compile(r"(?:[^s'’]s|ies)$")
-_PLURAL_NAMES = frozenset({"Nations", "Affairs", "Forces", "Headquarters", "Works", "Communications", "Relations", "Studies", "Sciences", "Industries", "Frontières", "Emirates", "States"})
+_PLURAL_NAMES = frozenset(_WORDS["plural_names"])
 
 
 class ModelEntityMapper(CandidateFinder):
-    def __init__(self, name: str, labels: list[str]):
+    def __init__(self, name: str, labels: list[str], gazetteer: Gazetteer):
         self.name = name
         self.labels = frozenset(labels)
-        self.places = load_gazetteer().not_countries
+        self.gazetteer = gazetteer
+        self.places = gazetteer.not_countries
 
     def match(self, doc: Doc) -> list[Candidate]:
         text = doc.text
@@ -49,7 +53,7 @@ class ModelEntityMapper(CandidateFinder):
                 continue
             words = surface.split()
             # One word the registry does not know is too weak: "ODA", "COVID-19", "Tropics".
-            if len(words) == 1 or country_lookup(surface) or surface in self.places or _DEMONSTRATIVE.match(surface):
+            if len(words) == 1 or self.gazetteer.resolve(surface) or surface in self.places or _DEMONSTRATIVE.match(surface):
                 continue
             if _PLURAL_END.search(words[-1]) and words[-1] not in _PLURAL_NAMES:
                 continue
@@ -67,9 +71,9 @@ class ModelEntityMapper(CandidateFinder):
 
 @Language.factory(
     "odaextract_model_entities",
-    default_config={"labels": ["ORG"]},
+    default_config={"labels": ["ORG"], "gazetteer": {"@misc": "odaextract.country_gazetteer.v1"}},
     requires=["doc.ents"],
     assigns=["doc._.odax_candidates"],
 )
-def make_model_entity_mapper(nlp: Language, name: str, labels: list[str]) -> ModelEntityMapper:
-    return ModelEntityMapper(name, labels)
+def make_model_entity_mapper(nlp: Language, name: str, labels: list[str], gazetteer: Gazetteer) -> ModelEntityMapper:
+    return ModelEntityMapper(name, labels, gazetteer)

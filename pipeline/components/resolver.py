@@ -8,8 +8,9 @@ name stays part of it), then countries, then the model's own ORG spans.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,22 +42,56 @@ def select_non_overlapping(candidates: Iterable[Candidate]) -> list[Candidate]:
     return sorted(taken, key=lambda c: c.start)
 
 
+def overlap_policy(candidates: Iterable[Candidate], abbreviations: Optional[Sequence] = None) -> list[Candidate]:
+    """The final mentions from every component's candidates, whatever order they came in.
+
+    A term the text defines as something other than an organization ("Maritime
+    Domain Awareness (MDA)") contradicts the model's guess that part of it is
+    an organization: model ORG candidates inside such a long form are dropped.
+    Then greedy by (priority, length), see `select_non_overlapping`.
+    """
+    not_org = [(ls, le) for ls, le, _, _, names in abbreviations or () if names != "ORG"]
+    kept = [
+        c
+        for c in candidates
+        if not (not_org and c.source == "model" and any(c.start < le and ls < c.end for ls, le in not_org))
+    ]
+    return select_non_overlapping(kept)
+
+
+@spacy.registry.misc("odaextract.overlap_policy.v1")
+def make_overlap_policy() -> Callable[[Iterable[Candidate], Optional[Sequence]], list[Candidate]]:
+    return overlap_policy
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character ranges, read from the SENT_START array: `doc.sents`
     builds a Token object per token, which costs more than all our rules."""
+    # `doc.text` is rebuilt from every token on each access: read it once, and trim
+    # each sentence's outer whitespace in place rather than copying a prefix per sentence.
+    text = doc.text
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
+        return [(0, len(text))]
     starts = [0] + [int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0]
-    chars = [doc[i].idx for i in starts] + [len(doc.text)]
-    return [(chars[k], len(doc.text[: chars[k + 1]].rstrip())) for k in range(len(starts))]
+    chars = [doc[i].idx for i in starts] + [len(text)]
+    bounds = []
+    for k in range(len(starts)):
+        start, end = chars[k], chars[k + 1]
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1  # a run of spaces is a token of its own, at the next sentence's start
+        bounds.append((start, end))
+    return bounds
 
 
 class MentionResolver:
-    def __init__(self, name: str):
+    def __init__(self, name: str, policy: Callable = overlap_policy):
         self.name = name
+        self.policy = policy
 
     def __call__(self, doc: Doc) -> Doc:
-        chosen = select_non_overlapping(doc._.odax_candidates or ())
+        chosen = self.policy(doc._.odax_candidates or (), doc._.odax_abbreviations or ())
         bounds = sentence_bounds(doc)
         starts = [start for start, _ in bounds]
         mentions = []
@@ -80,8 +115,9 @@ class MentionResolver:
 
 @Language.factory(
     "odaextract_resolver",
-    requires=["doc._.odax_candidates"],
+    default_config={"policy": {"@misc": "odaextract.overlap_policy.v1"}},
+    requires=["doc._.odax_candidates", "doc._.odax_abbreviations"],
     assigns=["doc._.odax_mentions", "doc._.odax_sentences"],
 )
-def make_mention_resolver(nlp: Language, name: str) -> MentionResolver:
-    return MentionResolver(name)
+def make_mention_resolver(nlp: Language, name: str, policy: Callable) -> MentionResolver:
+    return MentionResolver(name, policy)

@@ -19,6 +19,7 @@ from typing import Optional
 
 from pipeline.headings import mark_level
 from pipeline.ingest import InputError, LayoutBlock, ReadResult
+from pipeline.structure import body_kind
 
 _DROP_TAGS = {
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
@@ -36,8 +37,6 @@ _BLOCKS = {
     "p", "li", "dt", "dd", "blockquote", "pre", "figcaption", "caption", "td", "th", "div", "section",
     "article", "main", "body", "ul", "ol", "dl", "table", "tr", "figure", "address", "center",
 } | set(_HEADINGS)
-_NOTE = re.compile(r"^(?:Note\s+\d+\s*:|\*\S)")
-_CAPTION = re.compile(r"\(Photos?\s*:[^)]*\)\s*$")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -162,10 +161,7 @@ def read_html(path: Path, data: bytes) -> ReadResult:
             heading_level = mark_level(value) or tag_levels.get(level or 0) or level
         else:
             heading_level = None
-            if _NOTE.match(value):
-                kind = "note"
-            elif _CAPTION.search(value):
-                kind = "caption"
+            kind = body_kind(value)
         if pieces:
             offset += 1
         blocks.append(LayoutBlock(kind, offset, offset + len(value), heading_level))

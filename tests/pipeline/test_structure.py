@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from pipeline.ingest import SourceDocument
 from pipeline.structure import block_kind, heading_level, structure
 
@@ -74,3 +76,29 @@ def test_note_references_link_to_their_note_blocks():
 def test_a_reference_without_its_note_is_not_linked():
     doc = structure(_doc("See Note 3 for details.\n- Note 4: Another note.\n"))
     assert doc.notes == ()
+
+
+_KIND_LINES = [
+    ("Local staff at the new clinic (Source: JICA)", "caption"),
+    ("Engineers inspect the bridge (Photo: JICA)", "caption"),
+    ("Two trainees (Photos: UNDP)", "caption"),
+    ("Note 42: New Psychoactive Substances.", "note"),
+    ("*Money laundering", "note"),
+    ("Japan provided grants (see Note 4) to Kenya.", "paragraph"),
+    ("The source (JICA) said so.", "paragraph"),
+]
+
+
+@pytest.mark.parametrize("line, kind", _KIND_LINES)
+def test_regression_caption_and_note_rules_agree_across_text_html_and_markdown(tmp_path, line, kind):
+    # A line ending "(Source: JICA)" was a caption in the PDF path but a paragraph in text and HTML.
+    from pipeline.ingest import read_document
+
+    (tmp_path / "a.txt").write_text(line + "\n", encoding="utf-8")
+    (tmp_path / "a.html").write_text(f"<html><body><main><p>{line}</p></main></body></html>", encoding="utf-8")
+    (tmp_path / "a.md").write_text(line.replace("*", "\\*") + "\n", encoding="utf-8")
+    kinds = {}
+    for name in ("a.txt", "a.html", "a.md"):
+        document = structure(read_document(tmp_path / name))
+        kinds[name] = [b.kind for b in document.blocks]
+    assert kinds == {"a.txt": [kind], "a.html": [kind], "a.md": [kind]}

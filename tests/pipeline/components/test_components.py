@@ -11,7 +11,14 @@ from pipeline.components.countries import CountryRecognizer
 from pipeline.components.money import MoneyRecognizer
 from pipeline.components.organizations import OrganizationRecognizer
 from pipeline.components.resolver import MentionResolver, select_non_overlapping
+from pipeline.abbreviations import find_definitions
+from pipeline.countries import load_gazetteer
 from pipeline.money import MoneyMatch
+from pipeline.organizations import find_org_names, load_registry
+
+
+def _organizations(nlp):
+    return OrganizationRecognizer(nlp, "organizations", load_registry(), load_gazetteer(), find_org_names, find_definitions)
 
 
 @pytest.fixture(scope="module")
@@ -25,14 +32,14 @@ def _texts(doc, label=None):
 
 def test_country_component_longest_match_regions_and_currency(nlp):
     doc = nlp.make_doc("Japan’s aid to Papua New Guinea, the Gulf of Guinea states and Chad, paid in US dollars.")
-    CountryRecognizer(nlp, "countries")(doc)
+    CountryRecognizer(nlp, "countries", load_gazetteer())(doc)
     assert _texts(doc) == ["Japan", "Papua New Guinea", "Chad"]
     assert [c.norm["iso3"] for c in doc._.odax_candidates] == ["JPN", "PNG", "TCD"]
 
 
 def test_country_matching_is_case_sensitive(nlp):
     doc = nlp.make_doc("a turkey and a chad; then Turkey.")
-    CountryRecognizer(nlp, "countries")(doc)
+    CountryRecognizer(nlp, "countries", load_gazetteer())(doc)
     assert _texts(doc) == ["Turkey"]
 
 
@@ -64,7 +71,7 @@ def test_organization_component_accepts_org_definitions_only(nlp):
         "with the World Food Programme."
     )
     doc = nlp.make_doc(text)
-    OrganizationRecognizer(nlp, "organizations")(doc)
+    _organizations(nlp)(doc)
     # Registry and name rule find the names; the accepted definition adds the pair.
     assert sorted(_texts(doc, "ORG")) == ["KPA", "Kenya Ports Authority", "Kenya Ports Authority", "World Food Programme"]
     by_short = {text[ss:se]: names for _, _, ss, se, names in doc._.odax_abbreviations}
@@ -73,7 +80,7 @@ def test_organization_component_accepts_org_definitions_only(nlp):
 
 def test_organization_component_reverse_definition_and_registry_norm(nlp):
     doc = nlp.make_doc("JICA (Japan International Cooperation Agency) and UNICEF worked together.")
-    OrganizationRecognizer(nlp, "organizations")(doc)
+    _organizations(nlp)(doc)
     norms = {doc.text[c.start : c.end]: c.norm for c in doc._.odax_candidates}
     assert norms["Japan International Cooperation Agency"]["acronym"] == "JICA"
     assert norms["UNICEF"]["id"] == "unicef"
@@ -82,8 +89,12 @@ def test_organization_component_reverse_definition_and_registry_norm(nlp):
 def test_model_spans_inside_a_non_org_definition_are_dropped(nlp):
     doc = nlp.make_doc("capacity in Maritime Domain Awareness (MDA) for partners")
     doc._.odax_candidates = [Candidate(12, 37, "ORG", 40, "model", {"name": "Maritime Domain Awareness", "acronym": None})]
-    OrganizationRecognizer(nlp, "organizations")(doc)
-    assert _texts(doc, "ORG") == []
+    _organizations(nlp)(doc)
+    # The organizations component leaves the model's candidate alone (order-independence) ...
+    assert _texts(doc, "ORG") == ["Maritime Domain Awareness"]
+    # ... and the resolver's overlap policy drops it, because the text defines the term as no organization.
+    MentionResolver("resolver")(doc)
+    assert [m for m in doc._.odax_mentions if m.label == "ORG"] == []
 
 
 def test_resolver_prefers_priority_then_length(nlp):
@@ -132,5 +143,15 @@ def test_extension_values_survive_multiprocess_pipe(annotator):
 
 def test_regression_city_named_after_a_country_is_not_the_country(nlp):
     doc = nlp.make_doc("held in Port of Spain, Trinidad and Tobago, in July 2014")
-    CountryRecognizer(nlp, "countries")(doc)
+    CountryRecognizer(nlp, "countries", load_gazetteer())(doc)
     assert _texts(doc) == ["Trinidad and Tobago"]
+
+
+def test_sentence_bounds_trim_trailing_whitespace_of_each_sentence():
+    from pipeline.components.resolver import sentence_bounds
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "Japan gave aid.  Kenya got it!   Then more. "
+    doc = nlp(text)
+    assert [text[s:e] for s, e in sentence_bounds(doc)] == ["Japan gave aid.", "Kenya got it!", "Then more."]
