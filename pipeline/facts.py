@@ -66,6 +66,7 @@ _LEAD_IN_LOOKBACK = 40
 class Cues:
     giving_verbs: frozenset[str]
     pledge_verbs: frozenset[str]
+    pledge_nouns: frozenset[str]
     modal_words: frozenset[str]
     giving_nouns: frozenset[str]
     non_fact_nouns: frozenset[str]
@@ -96,6 +97,7 @@ def load_cues() -> Cues:
     return Cues(
         giving_verbs=frozenset(data["giving_verbs"]),
         pledge_verbs=frozenset(data["pledge_verbs"]),
+        pledge_nouns=frozenset(data["pledge_nouns"]),
         modal_words=frozenset(data["modal_words"]),
         giving_nouns=frozenset(data["giving_nouns"]),
         non_fact_nouns=frozenset(data["non_fact_nouns"]),
@@ -748,13 +750,20 @@ def read_status(sentence: Sentence, flow: Flow, draft: FactDraft, context: _Cont
         lemma = _lemma(token)
         if token.pos_ in ("VERB", "AUX"):
             if lemma in cues.pledge_verbs:
+                # "announced and implemented assistance totaling $12.1 billion": done, not only promised.
+                done = any(
+                    c.dep_ == "conj" and c.tag_ in ("VBD", "VBN") and _lemma(c) in cues.giving_verbs and _lemma(c) not in cues.pledge_verbs
+                    for c in token.children
+                )
+                if done:
+                    continue
                 draft.cite("status", *sentence.offsets(token))
                 return "pledged"
             for child in token.children:
                 if child.dep_ == "aux" and child.lower_ in cues.modal_words:
                     draft.cite("status", *sentence.offsets(child))
                     return "pledged"
-        elif lemma in ("pledge", "commitment", "promise"):
+        elif lemma in cues.pledge_nouns:
             draft.cite("status", *sentence.offsets(token))
             return "pledged"
     return "provided"
