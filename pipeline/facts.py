@@ -684,6 +684,18 @@ def _date_norm(mention: ResolvedMention, text: Optional[str] = None) -> dict:
     return {"start": start, "end": end}
 
 
+def _describes_a_name(token: Token, positions: dict[int, int], sentence: Sentence) -> bool:
+    """Is the first clause above `token` one that hangs on an organization's or country's name?"""
+    current = token
+    for _ in range(64):
+        if current.i in positions or current.head.i == current.i:
+            return False
+        if current.pos_ in ("VERB", "AUX") and (current.tag_ in _CLAUSE_TAGS or current.dep_ in _CLAUSE_DEPS):
+            return current.dep_ in ("acl", "relcl") and _mention_at(sentence, current.head, ("ORG", "COUNTRY")) is not None
+        current = current.head
+    return False
+
+
 def read_date(sentence: Sentence, flow: Flow, anchors: frozenset[int]) -> Optional[ResolvedMention]:
     """The DATE that places the flow: attached to it, else the main clause's
     (the announcement), else any in the sentence."""
@@ -698,8 +710,10 @@ def read_date(sentence: Sentence, flow: Flow, anchors: frozenset[int]) -> Option
             tier, index = 3, 99
         elif found.through_other_amount:
             tier, index = 4, found.index
+        elif found.crosses_clause and _describes_a_name(token, positions, sentence):
+            continue  # a clause about an organization or country: "the JFPR, established in May 2000"
         elif found.crosses_clause:
-            tier, index = 3, found.index
+            tier, index = 3, found.index  # "At the Summit held in 2016", "replenishment, which covers 2020-2022"
         elif found.index <= flow.index:
             tier, index = 1, found.index
         else:
@@ -790,13 +804,8 @@ def read_cumulative(sentence: Sentence, draft: FactDraft, context: _Context) -> 
             return True  # since 2007
         if date.get("end") and not date.get("start"):
             return True  # by the end of March 2017
-        if (
-            context.edition_year
-            and date.get("start") and date.get("end")
-            and not _single_period(date)
-            and int(date["end"][:4]) >= context.edition_year - 1
-        ):
-            return True  # over the period of 2001 to the end of October 2017, in the 2017 edition
+        if date.get("start") and date.get("end") and not _single_period(date):
+            return True  # what was provided over several years: "over the period of 2001 to October 2017"
         return False
     if marker:
         return date is None or not _single_period(date)

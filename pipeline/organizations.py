@@ -101,6 +101,7 @@ class _Words:
     foreign_heads: frozenset[str]
     place_heads: frozenset[str]
     body_heads: frozenset[str]
+    geographic_of: frozenset[str]
     # What the rule asks of the world, injectable (the spaCy component passes its own):
     registry: Optional[Registry] = None
     country: Callable[[str], Optional[str]] = country_lookup
@@ -117,6 +118,7 @@ def _words() -> _Words:
         continuation=frozenset(data["continuation_words"]),
         generic=frozenset(data["generic_names"]),
         connectors=frozenset(data["connectors"]),
+        geographic_of=frozenset(data["geographic_of"]),
         openers=frozenset(data["sentence_openers"]),
         foreign_heads=frozenset(data["foreign_leading_heads"]),
         place_heads=frozenset(data["place_heads"]),
@@ -172,7 +174,7 @@ def _tail_end(words: list[str], begin: int, w: _Words, place: bool = False) -> i
             rest = words[i + 1 :]
             if rest and rest[0] == "the":
                 rest = rest[1:]
-            if rest and w.country(" ".join(rest)):
+            if rest and w.country(" ".join(rest)) and words[i - 1] not in w.geographic_of:
                 return i
     return len(words)
 

@@ -87,3 +87,25 @@ def test_not_org_titles(name, excluded):
 )
 def test_regression_heldout2_names(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The seed's fund name runs past lowercase "off the" and keeps the coast's country.
+        (
+            "Japan has contributed a total of $4.5 million to the Trust Fund to Support Initiatives of States "
+            "Countering Piracy off the Coast of Somalia.",
+            "Trust Fund to Support Initiatives of States Countering Piracy off the Coast of Somalia",
+        ),
+        ("Japan joined the Contact Group on Piracy off the Coast of Somalia in 2009.", "Contact Group on Piracy off the Coast of Somalia"),
+    ],
+)
+def test_regression_a_name_keeps_a_place_of_a_country_inside_it(text, expected):
+    assert expected in [text[s:e] for s, e in find_org_names(text)]
+
+
+def test_an_organizations_country_is_still_cut_from_its_name():
+    text = "The Ministry of Health of Cambodia and the Cambodian Mine Action Centre worked together."
+    names = [text[s:e] for s, e in find_org_names(text)]
+    assert "Ministry of Health" in names and "Ministry of Health of Cambodia" not in names

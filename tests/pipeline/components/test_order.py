@@ -36,7 +36,7 @@ def _config_with_order(tmp_path: Path, order: list[str]) -> Path:
 def _mentions(annotator: Annotator, paths: list[Path]) -> list[tuple]:
     out = []
     for path in paths:
-        _, mentions, _ = process_document(path, annotator)
+        _, mentions, _, _ = process_document(path, annotator)
         out.extend((m.doc_id, m.start, m.end, m.label, json.dumps(m.norm, sort_keys=True, default=str), m.source) for m in mentions)
     return out
 
