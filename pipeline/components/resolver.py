@@ -44,11 +44,18 @@ def select_non_overlapping(candidates: Iterable[Candidate]) -> list[Candidate]:
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character ranges, read from the SENT_START array: `doc.sents`
     builds a Token object per token, which costs more than all our rules."""
+    # `doc.text` is rebuilt from every token on each access: read it once
+    # (once per sentence made a long block quadratic).
+    text = doc.text
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
+        return [(0, len(text))]
     starts = [0] + [int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0]
-    chars = [doc[i].idx for i in starts] + [len(doc.text)]
-    return [(chars[k], len(doc.text[: chars[k + 1]].rstrip())) for k in range(len(starts))]
+    chars = [doc[i].idx for i in starts] + [len(text)]
+    bounds = []
+    for k in range(len(starts)):
+        start, end = chars[k], chars[k + 1]
+        bounds.append((start, start + len(text[start:end].rstrip())))
+    return bounds
 
 
 class MentionResolver:
