@@ -82,9 +82,12 @@ def evaluate(gold_path: Path, pred_dir: Path, as_json: bool, minimums: tuple[str
     for item in minimums:
         label, _, value = item.partition("=")
         try:
-            thresholds[label.strip().upper()] = float(value)
+            minimum = float(value)
         except ValueError:
             raise click.BadParameter(f"{item!r}: expected LABEL=F1, e.g. MONEY=0.97", param_hint="--min") from None
+        if not 0.0 <= minimum <= 1.0:  # an F1 above 1 can never be met, one below 0 always is
+            raise click.BadParameter(f"{item!r}: an F1 is between 0 and 1, e.g. MONEY=0.97", param_hint="--min")
+        thresholds[label.strip().upper()] = minimum
     pred_file = pred_dir / "mentions.jsonl" if pred_dir.is_dir() else pred_dir
     if not pred_file.exists():
         raise click.ClickException(f"{pred_file}: no such file; run `odaextract run` first or pass --pred")

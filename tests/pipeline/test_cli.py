@@ -46,9 +46,9 @@ def test_evaluate_prints_table_and_json_and_enforces_minimums(seed_run):
     as_json = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--json"])
     report = json.loads(as_json.output)
     assert set(report) == {"ORG", "COUNTRY", "MONEY", "DATE", "ALL"}
-    impossible = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", "ALL=1.01"])
-    assert impossible.exit_code == 1
-    assert "below threshold" in impossible.output
+    below = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", "ALL=1.0"])
+    assert below.exit_code == 1
+    assert "below threshold" in below.output
     reachable = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", "MONEY=0.5"])
     assert reachable.exit_code == 0
 
@@ -97,3 +97,12 @@ def test_run_on_the_corpus_exits_zero(tmp_path, annotator, monkeypatch):
     assert again.exit_code == 0
     assert "skipped: " in again.output  # not a terminal: one plain line per document
     assert json.loads((tmp_path / "manifest.json").read_text())["documents"]["skipped"] == 2
+
+
+@pytest.mark.parametrize("value", ["MONEY=1.5", "MONEY=-0.1", "MONEY=abc", "ALL=1.01"])
+def test_regression_evaluate_min_outside_0_1_is_a_usage_error(seed_run, value):
+    # Issue 18: `--min MONEY=1.5` was accepted and could only ever fail.
+    out, _ = seed_run
+    result = CliRunner().invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", value])
+    assert result.exit_code == 2, result.output
+    assert "--min" in result.output and value in result.output
