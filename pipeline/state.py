@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -68,9 +69,23 @@ class ResultStore:
             stream.write(orjson.dumps({"key": key.as_dict(), "document": document, "mentions": mentions}))
 
 
+def _read_holder(path: Path) -> Optional[tuple[str, int]]:
+    try:
+        host, pid = path.read_text().split()
+        return host, int(pid)
+    except (OSError, ValueError):
+        return None
+
+
 class RunLock:
-    """One run per output folder: `O_EXCL` lock file holding host and pid; a lock
-    whose process is gone (same host) is stale and taken over."""
+    """One run per output folder: a lock file holding host and pid; a lock
+    whose process is gone (same host) is stale and taken over.
+
+    The content is written to a temporary file first and then hard-linked into
+    place (`link` fails if the lock exists), so a lock file is never seen
+    empty or half-written by another run. A lock that cannot be read (empty,
+    garbled: not written by this code) is never taken over: the run stops and
+    says so."""
 
     def __init__(self, out_dir: Path):
         self.path = out_dir / STATE_DIR / "lock"
@@ -78,24 +93,55 @@ class RunLock:
 
     def acquire(self) -> "RunLock":
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        for _ in range(2):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = self._holder()
-                if holder is not None and self._alive(*holder):
-                    host, pid = holder
-                    raise LockedError(
-                        f"another odaextract run (pid {pid} on {host}) is writing to {self.path.parent.parent}; "
-                        f"wait for it to finish, or delete {self.path} if that process is gone"
-                    ) from None
-                self.stale_pid = holder[1] if holder else None
-                self.path.unlink(missing_ok=True)
-                continue
-            with os.fdopen(fd, "w") as stream:
-                stream.write(f"{socket.gethostname()} {os.getpid()}\n")
-            return self
+        content = f"{socket.gethostname()} {os.getpid()}\n".encode()
+        handle, temp_name = tempfile.mkstemp(prefix=".lock.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+                stream.flush()
+                os.fsync(stream.fileno())
+            for _ in range(2):
+                try:
+                    os.link(temp_name, self.path)
+                except FileExistsError:
+                    holder = self._holder()
+                    if holder is None:
+                        raise LockedError(
+                            f"{self.path}: lock file is empty or unreadable, so another run may be writing to "
+                            f"{self.path.parent.parent}; delete the lock file if no odaextract run is using that folder"
+                        ) from None
+                    if self._alive(*holder):
+                        host, pid = holder
+                        raise LockedError(
+                            f"another odaextract run (pid {pid} on {host}) is writing to {self.path.parent.parent}; "
+                            f"wait for it to finish, or delete {self.path} if that process is gone"
+                        ) from None
+                    self.stale_pid = holder[1]
+                    self._remove_stale(holder)
+                    continue
+                return self
+        finally:
+            Path(temp_name).unlink(missing_ok=True)
         raise LockedError(f"could not take the lock {self.path}")
+
+    def _remove_stale(self, holder: tuple[str, int]) -> None:
+        # Move the stale lock aside rather than unlink it: if another run took it
+        # over in between, what was moved is that run's live lock, and it goes back.
+        aside = self.path.with_name(f".lock.stale.{os.getpid()}")
+        try:
+            os.rename(self.path, aside)
+        except FileNotFoundError:
+            return  # another run removed it first
+        try:
+            moved = _read_holder(aside)
+            if moved != holder:
+                try:
+                    os.link(aside, self.path)
+                except FileExistsError:
+                    pass
+                raise LockedError(f"another odaextract run took over the stale lock {self.path} first")
+        finally:
+            aside.unlink(missing_ok=True)
 
     def release(self) -> None:
         holder = self._holder()
@@ -103,11 +149,7 @@ class RunLock:
             self.path.unlink(missing_ok=True)
 
     def _holder(self) -> Optional[tuple[str, int]]:
-        try:
-            host, pid = self.path.read_text().split()
-            return host, int(pid)
-        except (OSError, ValueError):
-            return None
+        return _read_holder(self.path)
 
     @staticmethod
     def _alive(host: str, pid: int) -> bool:

@@ -183,3 +183,34 @@ def test_export_parquet_and_the_readme_duckdb_query(tmp_path, seed_run):
     assert by_country[("SOM", "USD")] >= 579_000_000
     csv_rows = export(out / "mentions.jsonl", tmp_path / "mentions.csv", "csv")
     assert csv_rows == rows
+
+
+@pytest.mark.parametrize("content", ["", "garbled\n"], ids=["empty", "garbled"])
+def test_regression_an_empty_or_unreadable_lock_is_not_taken_over(tmp_path, annotator, content):
+    # Issue 17: a lock another run had created but not yet written was read as stale and taken over.
+    out = tmp_path / "out"
+    lock = out / STATE_DIR / "lock"
+    lock.parent.mkdir(parents=True)
+    lock.write_text(content)
+    with pytest.raises(LockedError, match="empty or unreadable"):
+        run([SEEDS[0]], out, annotator=annotator)
+    assert lock.read_text() == content  # left as found
+    assert not (out / "mentions.jsonl").exists()
+
+
+def test_the_lock_file_is_never_visible_without_its_content(tmp_path, monkeypatch):
+    # The content is written before the lock appears (temp file, then link): a
+    # concurrent reader that finds the lock always finds who holds it.
+    seen = []
+    real_link = os.link
+
+    def link(source, target, *args, **kwargs):
+        seen.append(Path(source).read_text())  # what appears at `target` is already complete
+        return real_link(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "link", link)
+    lock = RunLock(tmp_path)
+    with lock:
+        assert lock.path.read_text() == f"{os.uname().nodename} {os.getpid()}\n"
+    assert seen == [f"{os.uname().nodename} {os.getpid()}\n"]
+    assert not lock.path.exists() and not list(lock.path.parent.glob("*.tmp"))
