@@ -3,14 +3,20 @@
 - Parallel: documents are spread over `jobs` processes, each loading the
   model once; results are assembled in input order, so the datasets are the
   same bytes whatever `jobs` is.
-- Incremental: a document whose input bytes, pipeline version, config and
-  model are unchanged is not processed again (see pipeline.state).
+- Incremental: a document whose input bytes and fingerprint (resolved
+  config, data files, code, model: pipeline.fingerprint) are unchanged is
+  not processed again (see pipeline.state).
 - Resumable: each document's result is saved atomically when it is done and
   the combined datasets are written last, each atomically; a killed run
   leaves the previous datasets whole, and the next run reuses finished work.
 - Honest: a document that fails at any stage becomes one `ErrorRecord`
   (file, stage, error type, one-line message), the batch goes on, and the
-  result says it failed.
+  result says it failed. Only an `InputError` is blamed on the input; any
+  other exception is an internal error (`internal: true`, its traceback).
+- Bounded: the datasets are streamed from the per-document results one
+  document at a time, never held whole.
+- Interruptible: Ctrl-C (any number of times) ends the worker processes and
+  re-raises KeyboardInterrupt; the CLI exits 130.
 """
 
 from __future__ import annotations
@@ -18,12 +24,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import signal
+import threading
 import time
+import traceback
+from contextlib import contextmanager
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Protocol, Union
+from typing import Callable, Iterable, Iterator, Optional, Protocol, Union
 
 import spacy
 
@@ -32,12 +42,16 @@ from pipeline import __version__
 from pipeline.annotate import (
     Annotator,
     BlockPool,
+    ConfigError,
+    check_config,
     config_sha256,
+    end_processes,
     init_worker,
     model_description,
     worker_annotator,
 )
-from pipeline.ingest import DEFAULT_MAX_BYTES, InputError, discover, read_document
+from pipeline.fingerprint import combine, fingerprint_parts, model_name
+from pipeline.ingest import DEFAULT_MAX_BYTES, InputError, discover, open_regular, read_document
 from pipeline.normalize import normalize
 from pipeline.records import build_document, build_mentions
 from pipeline.state import CacheKey, ResultStore, RunLock
@@ -68,13 +82,22 @@ class _Silent:
         pass
 
 
+class OutputError(Exception):
+    """The output folder cannot be written (a bad --out); `cause` is one line."""
+
+    def __init__(self, path: Path, cause: str):
+        super().__init__(cause)
+        self.path = str(path)
+        self.cause = cause
+
+
 @dataclass
 class Outcome:
     path: Path
     doc_id: str
     status: str  # "processed" | "skipped" | "failed"
     document: Optional[dict] = None
-    mentions: list[dict] = field(default_factory=list)
+    counts: dict = field(default_factory=dict)  # mentions per label; the mentions stay in the result store
     error: Optional[ErrorRecord] = None
 
 
@@ -90,6 +113,10 @@ class RunResult:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def internal_errors(self) -> list[ErrorRecord]:
+        return [e for e in self.errors if e.internal]
+
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
@@ -102,8 +129,19 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def _error(path: Union[str, Path], stage: str, error_type: str, message: str, doc_id: Optional[str] = None) -> ErrorRecord:
-    return ErrorRecord(path=str(path), doc_id=doc_id, stage=stage, error_type=error_type, message=message, time=_now())
+def _error(
+    path: Union[str, Path],
+    stage: str,
+    error_type: str,
+    message: str,
+    doc_id: Optional[str] = None,
+    internal: bool = False,
+    trace: Optional[str] = None,
+) -> ErrorRecord:
+    return ErrorRecord(
+        path=str(path), doc_id=doc_id, stage=stage, error_type=error_type, message=message, time=_now(),
+        internal=internal, traceback=trace,
+    )
 
 
 def _one_line(exc: BaseException) -> str:
@@ -135,7 +173,8 @@ def process_document(
         )
         return document, mentions, source.text
     except Exception as exc:
-        exc.odax_stage = getattr(exc, "stage", stage)  # type: ignore[attr-defined]
+        # An InputError knows its stage; anything else failed in the stage that was running.
+        exc.odax_stage = exc.stage if isinstance(exc, InputError) else stage  # type: ignore[attr-defined]
         raise
 
 
@@ -144,44 +183,103 @@ def process_document(
 def _init_worker(config_path: Optional[str]) -> None:
     # Documents are already spread over processes: a PDF's pages stay in this one.
     os.environ[PDF_WORKERS_ENV] = "1"
-    # Once per process: the model is the expensive part.
+    # Once per process: the model is the expensive part (SIGINT ignored there: see init_worker).
     init_worker(config_path)
 
 
-def _work(path: str, max_bytes: int, annotator: Optional[Annotator] = None, pool: Optional[BlockPool] = None) -> tuple:
-    """Picklable result: ("ok", document, mentions, text) or ("error", stage, type, message)."""
+def _failure(exc: BaseException, stage: str) -> tuple:
+    """("error", stage, type, message, internal, traceback): an InputError is the input's
+    fault; anything else is a bug (or the machine) and carries its traceback."""
+    if isinstance(exc, InputError):
+        return ("error", stage, type(exc).__name__, exc.cause, False, None)
+    return ("error", stage, type(exc).__name__, _one_line(exc), True, traceback.format_exc())
+
+
+def _work(
+    path: str,
+    max_bytes: int,
+    out_dir: str,
+    doc_id: str,
+    key: CacheKey,
+    annotator: Optional[Annotator] = None,
+    pool: Optional[BlockPool] = None,
+) -> tuple:
+    """Process one document and store its result and text (in this process: only
+    a small reply travels back). Returns ("ok", document, counts) or a `_failure`."""
     try:
-        document, mentions, text = process_document(Path(path), annotator or worker_annotator(), max_bytes, pool)
+        annotator = annotator or worker_annotator()
+    except Exception as exc:
+        return _failure(exc, "worker")
+    try:
+        document, mentions, text = process_document(Path(path), annotator, max_bytes, pool)
     except Exception as exc:  # recorded by the caller, never swallowed
-        return ("error", getattr(exc, "odax_stage", "annotate"), type(exc).__name__, _one_line(exc))
-    return ("ok", document.model_dump(mode="json"), [m.model_dump(mode="json") for m in mentions], text)
+        return _failure(exc, getattr(exc, "odax_stage", "worker"))
+    try:
+        out = Path(out_dir)
+        with atomic_file(out / TEXTS_DIR / f"{doc_id}.txt") as stream:
+            stream.write(text.encode("utf-8"))
+        # The stored result is a dict: a later stage adds its own list next to "mentions".
+        result = {"document": document.model_dump(mode="json"), "mentions": [m.model_dump(mode="json") for m in mentions]}
+        ResultStore(out).save(doc_id, key, result)
+    except Exception as exc:
+        return _failure(exc, "write")
+    return ("ok", result["document"], dict(document.counts))
+
+
+# --- interrupts ------------------------------------------------------------
+
+
+@contextmanager
+def end_workers_on_interrupt() -> Iterator[None]:
+    """Ctrl-C once raises KeyboardInterrupt here; any further Ctrl-C while the
+    run unwinds is ignored (a second one used to interrupt the cleanup and hang
+    it), and every child process is ended before KeyboardInterrupt goes on.
+
+    After an interrupt SIGINT stays ignored: the caller is about to exit (the
+    CLI exits 130); it restores the handler itself if it carries on."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGINT)
+
+    def first(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, first)
+    try:
+        yield
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        end_processes()
+        raise
+    signal.signal(signal.SIGINT, previous)
 
 
 # --- the batch -------------------------------------------------------------
 
 
-def _cache_key(path: Path, max_bytes: int, config: str, model: str) -> CacheKey:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
-    with open(path, "rb") as stream:
+def _cache_key(path: Path, max_bytes: int, fingerprint: str) -> CacheKey:
+    with open_regular(path) as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size > max_bytes:
+            raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
         digest = hashlib.file_digest(stream, "sha256").hexdigest()
-    return CacheKey(digest, __version__, config, model)
+    return CacheKey(digest, fingerprint)
 
 
-def _model_name(config_path: Optional[Path]) -> str:
-    """The model package and version a config names, without loading the model."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from thinc.api import Config
-
-    from pipeline.annotate import config_text
-
-    name = Config().from_str(config_text(config_path), interpolate=False)["nlp"]["model"]
+def _prepare_output(out_dir: Path) -> None:
     try:
-        return f"{name}=={version(name)}"
-    except PackageNotFoundError:
-        return name
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / f".odaextract-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except FileExistsError:
+        raise OutputError(out_dir, "exists and is not a folder") from None
+    except PermissionError:
+        raise OutputError(out_dir, "cannot write there: permission denied") from None
+    except OSError as exc:
+        raise OutputError(out_dir, f"cannot write there: {exc.strerror or exc}") from None
 
 
 def run(
@@ -194,22 +292,26 @@ def run(
     annotator: Optional[Annotator] = None,
     progress: Optional[Progress] = None,
 ) -> RunResult:
-    """Run the pipeline over `paths` into `out_dir`; see the module docstring."""
+    """Run the pipeline over `paths` into `out_dir`; see the module docstring.
+
+    Raises ConfigError (a config that cannot build the pipeline) and
+    OutputError (an --out that cannot be written) before any document is read."""
     progress = progress or _Silent()
     inputs = [str(p) for p in paths]
     started, clock = _now(), time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with RunLock(out_dir):
-        result = _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator, progress)
+    check_config(config_path)
+    _prepare_output(out_dir)
+    parts = fingerprint_parts(config_path)
+    with end_workers_on_interrupt(), RunLock(out_dir):
+        result = _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator, progress, combine(parts))
         result.seconds = time.perf_counter() - clock
-        result.manifest = _write_datasets(result, out_dir, inputs, config_path, started, jobs)
+        result.manifest = _write_datasets(result, out_dir, inputs, config_path, started, jobs, parts)
+        _remove_stale_texts(result, out_dir)
     return result
 
 
-def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator, progress) -> RunResult:
+def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator, progress, fingerprint) -> RunResult:
     store = ResultStore(out_dir)
-    config = config_sha256(config_path)
-    model = _model_name(config_path)
     result = RunResult()
     slots: list[Outcome] = []
     todo: list[tuple[Outcome, CacheKey]] = []
@@ -232,7 +334,7 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
             continue
         seen_ids[outcome.doc_id] = item
         try:
-            key = _cache_key(item, max_bytes, config, model)
+            key = _cache_key(item, max_bytes, fingerprint)
         except InputError as exc:
             outcome.status, outcome.error = "failed", _error(item, "ingest", "InputError", exc.cause, outcome.doc_id)
             continue
@@ -241,11 +343,12 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
             continue
         except OSError as exc:
             outcome.status = "failed"
-            outcome.error = _error(item, "ingest", type(exc).__name__, f"cannot read: {exc.strerror or exc}", outcome.doc_id)
+            outcome.error = _error(item, "ingest", "InputError", f"cannot read: {exc.strerror or exc}", outcome.doc_id)
             continue
-        stored = None if force else store.load(outcome.doc_id, key)
+        stored = None if force else store.header(outcome.doc_id, key)
         if stored is not None and (out_dir / TEXTS_DIR / f"{outcome.doc_id}.txt").exists():
-            outcome.status, outcome.document, outcome.mentions = "skipped", stored["document"], stored["mentions"]
+            outcome.status, outcome.document = "skipped", stored["document"]
+            outcome.counts = dict(stored["document"].get("counts") or {})
         else:
             todo.append((outcome, key))
 
@@ -254,19 +357,18 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
         if outcome.status != "processed":
             progress.advance(str(outcome.path), outcome.status, outcome.error.message if outcome.error else "")
 
-    def finish(outcome: Outcome, key: CacheKey, work: tuple) -> None:
+    def finish(outcome: Outcome, work: tuple) -> None:
         if work[0] == "error":
-            _, stage, error_type, message = work
+            _, stage, error_type, message, internal, trace = work
             outcome.status = "failed"
-            outcome.error = _error(outcome.path, stage, error_type, message, outcome.doc_id)
-            progress.advance(str(outcome.path), "failed", f"{message} ({stage}: {error_type})")
+            outcome.error = _error(outcome.path, stage, error_type, message, outcome.doc_id, internal, trace)
+            detail = f"internal error (a bug, not your file), {stage}: {error_type}: {message}" if internal else (
+                f"{message} ({stage}: {error_type})")
+            progress.advance(str(outcome.path), "failed", detail)
             return
-        _, document, mentions, text = work
-        with atomic_file(out_dir / TEXTS_DIR / f"{outcome.doc_id}.txt") as stream:
-            stream.write(text.encode("utf-8"))
-        store.save(outcome.doc_id, key, document, mentions)
-        outcome.document, outcome.mentions = document, mentions
-        progress.advance(str(outcome.path), "processed", f"{len(mentions)} mentions")
+        _, document, counts = work
+        outcome.document, outcome.counts = document, counts
+        progress.advance(str(outcome.path), "processed", f"{sum(counts.values())} mentions")
 
     requested, jobs = jobs, max(1, min(jobs, len(todo)))
     if jobs == 1:
@@ -280,48 +382,59 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
                 if requested > 1 and any(outcome.path.stat().st_size > LARGE_INPUT_BYTES for outcome, _ in todo):
                     pool.start()
                 for outcome, key in todo:
-                    finish(outcome, key, _work(str(outcome.path), max_bytes, local, pool))
+                    finish(outcome, _work(str(outcome.path), max_bytes, str(out_dir), outcome.doc_id, key, local, pool))
         finally:
             if previous is None:
                 os.environ.pop(PDF_WORKERS_ENV, None)
             else:
                 os.environ[PDF_WORKERS_ENV] = previous
     else:
-        _run_parallel(todo, jobs, config_path, max_bytes, finish)
+        _run_parallel(todo, jobs, config_path, max_bytes, out_dir, finish)
 
     for outcome in slots:
         result.outcomes.append(outcome)
         if outcome.error is not None:
             result.errors.append(outcome.error)
-        result.mention_counts.update(m["label"] for m in outcome.mentions)
+        result.mention_counts.update({label: n for label, n in outcome.counts.items() if n})
     return result
 
 
-def _run_parallel(todo, jobs, config_path, max_bytes, finish: Callable) -> None:
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(str(config_path) if config_path else None,)
-    ) as pool:
-        pending = {pool.submit(_work, str(outcome.path), max_bytes): (outcome, key) for outcome, key in todo}
-        try:
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    outcome, key = pending.pop(future)
-                    try:
-                        work = future.result()
-                    except Exception as exc:  # a worker died (e.g. out of memory): that document failed
-                        work = ("error", "annotate", type(exc).__name__, _one_line(exc))
-                    finish(outcome, key, work)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+def _run_parallel(todo, jobs, config_path, max_bytes, out_dir: Path, finish: Callable) -> None:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(str(config_path) if config_path else None,))
+    interrupted = True
+    try:
+        pending = {
+            pool.submit(_work, str(outcome.path), max_bytes, str(out_dir), outcome.doc_id, key): outcome
+            for outcome, key in todo
+        }
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                outcome = pending.pop(future)
+                try:
+                    work = future.result()
+                except Exception as exc:
+                    # The worker process died (killed, out of memory) or its reply could not
+                    # travel back: not the input's fault, and not a stage's either.
+                    work = ("error", "worker", type(exc).__name__, _one_line(exc) or "the worker process died",
+                            True, traceback.format_exc())
+                finish(outcome, work)
+        interrupted = False
+    finally:
+        if interrupted:  # Ctrl-C or a crash here: end the workers, never wait for them
+            end_processes(pool)
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
 
 
-def _write_datasets(result: RunResult, out_dir: Path, inputs: list[str], config_path, started, jobs) -> RunManifest:
+def _write_datasets(result: RunResult, out_dir: Path, inputs: list[str], config_path, started, jobs, parts) -> RunManifest:
+    store = ResultStore(out_dir)
+
     def mentions():
+        # One document at a time from the result store: memory does not grow with the batch.
         for outcome in result.outcomes:
-            for mention in outcome.mentions:
-                yield Mention.model_validate(mention)
+            if outcome.document is not None:
+                for mention in store.items(outcome.doc_id, "mentions"):
+                    yield Mention.model_validate(mention)
 
     write_jsonl(out_dir / MENTIONS_FILE, mentions())
     write_jsonl(out_dir / DOCUMENTS_FILE, (DocumentRecord.model_validate(d) for d in result.documents))
@@ -330,8 +443,10 @@ def _write_datasets(result: RunResult, out_dir: Path, inputs: list[str], config_
     manifest = RunManifest(
         pipeline_version=__version__,
         spacy_version=spacy.__version__,
-        model=", ".join(sorted(models)) or _model_name(config_path),
+        model=", ".join(sorted(models)) or model_name(config_path),
         config_sha256=config_sha256(config_path),
+        fingerprint=combine(parts),
+        fingerprint_parts=parts,
         inputs=inputs,
         jobs=jobs,
         started_at=started,
@@ -343,3 +458,17 @@ def _write_datasets(result: RunResult, out_dir: Path, inputs: list[str], config_
     )
     write_json(out_dir / MANIFEST_FILE, manifest)
     return manifest
+
+
+def _remove_stale_texts(result: RunResult, out_dir: Path) -> None:
+    """texts/ describes the current inputs only: remove the text of any document
+    not in this run's datasets, but only files odaextract wrote (a stored result
+    of that name exists); anything else in texts/ is left alone."""
+    texts = out_dir / TEXTS_DIR
+    if not texts.is_dir():
+        return
+    current = {o.doc_id for o in result.outcomes if o.document is not None}
+    store = ResultStore(out_dir)
+    for path in texts.glob("*.txt"):
+        if path.stem not in current and store.has(path.stem) and path.is_file():
+            path.unlink(missing_ok=True)

@@ -15,7 +15,7 @@ import socket
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 import orjson
 
@@ -30,43 +30,83 @@ class LockedError(RuntimeError):
 
 @dataclass(frozen=True)
 class CacheKey:
-    """What makes a document's result reusable: same bytes, same pipeline."""
+    """What makes a document's result reusable: the same input bytes, and the
+    same fingerprint of everything that decides the output (pipeline.fingerprint)."""
 
     sha256: str
-    pipeline_version: str
-    config_sha256: str
-    model: str
+    fingerprint: str
 
     def as_dict(self) -> dict[str, str]:
-        return {
-            "sha256": self.sha256,
-            "pipeline_version": self.pipeline_version,
-            "config_sha256": self.config_sha256,
-            "model": self.model,
-        }
+        return {"sha256": self.sha256, "fingerprint": self.fingerprint}
 
 
 class ResultStore:
+    """One file per document, `<doc_id>.json`, written atomically: JSON Lines
+    with a header line first ({"key", "document", "lists": {name: count}, ...}),
+    then the items of each list-valued entry of the result (mentions, and
+    whatever a later stage adds, e.g. facts), one per line, list by list.
+
+    The header alone decides whether a result is reusable and gives the
+    document record, so skipping a large document never loads its mentions;
+    the datasets are assembled by streaming each list, one document at a time.
+    """
+
     def __init__(self, out_dir: Path):
         self.root = out_dir / STATE_DIR / "docs"
 
     def _path(self, doc_id: str) -> Path:
         return self.root / f"{doc_id}.json"
 
-    def load(self, doc_id: str, key: CacheKey) -> Optional[dict[str, Any]]:
-        """The stored result when it was made from the same input by the same pipeline."""
-        path = self._path(doc_id)
+    def has(self, doc_id: str) -> bool:
+        return self._path(doc_id).exists()
+
+    def header(self, doc_id: str, key: Optional[CacheKey] = None) -> Optional[dict[str, Any]]:
+        """The stored header when it exists (and, given `key`, was made from the same input by the same pipeline)."""
         try:
-            stored = orjson.loads(path.read_bytes())
+            with open(self._path(doc_id), "rb") as stream:
+                header = orjson.loads(stream.readline())
         except (OSError, orjson.JSONDecodeError):
             return None
-        if stored.get("key") != key.as_dict():
+        if not isinstance(header, dict) or not isinstance(header.get("lists"), dict):
             return None
-        return stored
+        if key is not None and header.get("key") != key.as_dict():
+            return None
+        return header
 
-    def save(self, doc_id: str, key: CacheKey, document: dict, mentions: list[dict]) -> None:
+    def items(self, doc_id: str, name: str) -> Iterator[Any]:
+        """Stream one stored list (e.g. "mentions") of a document."""
+        with open(self._path(doc_id), "rb") as stream:
+            header = orjson.loads(stream.readline())
+            for list_name, count in header["lists"].items():
+                for _ in range(count):
+                    line = stream.readline()
+                    if list_name == name:
+                        yield orjson.loads(line)
+                if list_name == name:
+                    return
+
+    def load(self, doc_id: str, key: Optional[CacheKey] = None) -> Optional[dict[str, Any]]:
+        """The whole stored result: {"key", "document", "mentions", ...} (small documents, tests)."""
+        header = self.header(doc_id, key)
+        if header is None:
+            return None
+        result = {k: v for k, v in header.items() if k != "lists"}
+        for name in header["lists"]:
+            result[name] = list(self.items(doc_id, name))
+        return result
+
+    def save(self, doc_id: str, key: CacheKey, result: dict[str, Any]) -> None:
+        """`result`: {"document": {...}, "mentions": [...], ...}; list values are stored line by line."""
+        lists = {name: value for name, value in result.items() if isinstance(value, list)}
+        header = {"key": key.as_dict(), **{k: v for k, v in result.items() if k not in lists}}
+        header["lists"] = {name: len(value) for name, value in lists.items()}
         with atomic_file(self._path(doc_id)) as stream:
-            stream.write(orjson.dumps({"key": key.as_dict(), "document": document, "mentions": mentions}))
+            stream.write(orjson.dumps(header))
+            stream.write(b"\n")
+            for value in lists.values():
+                for item in value:
+                    stream.write(orjson.dumps(item))
+                    stream.write(b"\n")
 
 
 def _read_holder(path: Path) -> Optional[tuple[str, int]]:

@@ -34,7 +34,7 @@ def test_schema_writes_one_valid_schema_per_record(tmp_path):
     names = sorted(p.name for p in tmp_path.iterdir())
     assert "mention.schema.json" in names and "document.schema.json" in names
     schema = json.loads((tmp_path / "mention.schema.json").read_text())
-    assert set(schema["properties"]) >= {"id", "doc_id", "label", "text", "start", "end", "norm", "page", "section", "sentence", "source"}
+    assert set(schema["properties"]) >= {"id", "doc_id", "label", "text", "start", "end", "norm", "page", "section", "sentence", "sentence_start", "sentence_end", "source"}
 
 
 def test_evaluate_prints_table_and_json_and_enforces_minimums(seed_run):
