@@ -106,3 +106,70 @@ def test_regression_evaluate_min_outside_0_1_is_a_usage_error(seed_run, value):
     result = CliRunner().invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", value])
     assert result.exit_code == 2, result.output
     assert "--min" in result.output and value in result.output
+
+
+def _config_with(tmp_path, old, new):
+    from tests.conftest import ROOT
+
+    text = (ROOT / "pipeline" / "config.cfg").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "bad.cfg"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "old, new, cause",
+    [
+        ("[nlp]", "[nlp", "not a valid config"),
+        ('factory = "odaextract_money"', 'factory = "odaextract_mony"', "unknown component factory 'odaextract_mony'"),
+    ],
+    ids=["malformed", "unknown-component"],
+)
+def test_regression_a_bad_config_is_one_line_and_exit_2_before_any_document(tmp_path, old, new, cause):
+    # Issue 18: tracebacks, and the unknown component recorded per document as BrokenProcessPool.
+    config = _config_with(tmp_path, old, new)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(out), "--config", str(config), "--jobs", "2"])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"error: {config}: ") and cause in lines[0], lines
+    assert "Traceback" not in result.output and "BrokenProcessPool" not in result.output
+    assert not (out / "errors.jsonl").exists()
+
+
+def test_regression_an_out_folder_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(blocker / "out"), "--jobs", "1"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {blocker / 'out'}: cannot write there") and "Traceback" not in result.output
+
+    # A read-only folder (simulated: CI runs as root, which writes anywhere).
+    from pathlib import Path
+
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    real_mkdir = Path.mkdir
+
+    def refuse(self, *args, **kwargs):
+        if self.is_relative_to(read_only):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(read_only / "out"), "--jobs", "1"])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == f"error: {read_only / 'out'}: cannot write there: permission denied (--out)"
+
+
+def test_an_internal_error_exits_3_and_says_it_is_a_bug(tmp_path, annotator, monkeypatch):
+    from pipeline import ingest
+
+    name, reader = ingest.READERS[".txt"]
+    monkeypatch.setitem(ingest.READERS, ".txt", (name, lambda path, data: None.text))
+    monkeypatch.setattr("pipeline.run.Annotator", lambda config_path=None: annotator)
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(tmp_path / "out"), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 3, result.output
+    assert "internal error (a bug, not your file)" in result.output
+    assert "a bug in odaextract, not in your files" in result.output

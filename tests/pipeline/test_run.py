@@ -214,3 +214,78 @@ def test_the_lock_file_is_never_visible_without_its_content(tmp_path, monkeypatc
         assert lock.path.read_text() == f"{os.uname().nodename} {os.getpid()}\n"
     assert seen == [f"{os.uname().nodename} {os.getpid()}\n"]
     assert not lock.path.exists() and not list(lock.path.parent.glob("*.tmp"))
+
+
+def test_regression_a_bug_in_a_reader_is_an_internal_error_not_bad_input(tmp_path, annotator, monkeypatch):
+    # Issue 17: any exception was reported as the user's bad file.
+    from pipeline import ingest
+
+    inputs = _inputs(tmp_path / "in", SEEDS[:1])
+    (inputs / "planted.txt").write_text("Japan provided $5 million to Kenya.\n", encoding="utf-8")
+    (inputs / "empty.txt").write_text("   \n", encoding="utf-8")
+    name, reader = ingest.READERS[".txt"]
+
+    def buggy(path, data):
+        if path.name == "planted.txt":
+            return None.text  # a planted AttributeError
+        return reader(path, data)
+
+    monkeypatch.setitem(ingest.READERS, ".txt", (name, buggy))
+    result = run([inputs], tmp_path / "out", annotator=annotator)
+    errors = {Path(e.path).name: e for e in result.errors}
+    planted, empty = errors["planted.txt"], errors["empty.txt"]
+    assert (planted.stage, planted.error_type, planted.internal) == ("ingest", "AttributeError", True)
+    assert "AttributeError" in planted.traceback and "buggy" in planted.traceback
+    assert (empty.error_type, empty.internal, empty.traceback) == ("InputError", False, None)
+    assert result.internal_errors == [planted]
+    recorded = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert {r["path"].rsplit("/", 1)[-1]: r["internal"] for r in recorded} == {"planted.txt": True, "empty.txt": False}
+    assert result.count("processed") == 1
+
+
+def test_regression_a_dead_worker_is_not_blamed_on_the_annotate_stage(tmp_path, monkeypatch):
+    # Issue 17: a worker exception was labelled stage `annotate` whatever raised it.
+    import pipeline.run as run_module
+
+    real = run_module.process_document
+
+    def dies_on(path, *args, **kwargs):
+        if path.name == "die.txt":
+            os._exit(1)  # the worker process vanishes (as when the OOM killer strikes)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(run_module, "process_document", dies_on)  # forked workers inherit it
+    inputs = _inputs(tmp_path / "in", [])
+    (inputs / "die.txt").write_text("Japan provided $5 million to Kenya.\n", encoding="utf-8")
+    (inputs / "fine.txt").write_text("Japan provided $6 million to Ghana.\n", encoding="utf-8")
+    result = run([inputs], tmp_path / "out", jobs=2)
+    died = {Path(e.path).name: e for e in result.errors}["die.txt"]
+    assert (died.stage, died.error_type, died.internal) == ("worker", "BrokenProcessPool", True)
+    assert died.traceback
+
+
+def test_regression_texts_of_documents_no_longer_passed_are_removed(tmp_path, annotator):
+    # Issue 18: texts/ kept the text files of documents the command no longer passes.
+    inputs = _inputs(tmp_path / "in", SEEDS)
+    out = tmp_path / "out"
+    run([inputs], out, annotator=annotator)
+    assert sorted(p.stem for p in (out / "texts").iterdir()) == sorted(p.stem for p in SEEDS)
+    (out / "texts" / "my-notes.txt").write_text("not written by odaextract")
+    run([inputs / SEEDS[0].name], out, annotator=annotator)
+    assert sorted(p.name for p in (out / "texts").iterdir()) == ["my-notes.txt", f"{SEEDS[0].stem}.txt"]
+    documents = [json.loads(line)["doc_id"] for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert documents == [SEEDS[0].stem]
+
+
+def test_a_large_document_is_never_loaded_whole_to_be_skipped(tmp_path, annotator, monkeypatch):
+    # Issue 18: a rerun that only reassembles the datasets held every mention in memory.
+    from pipeline.state import ResultStore
+
+    inputs = _inputs(tmp_path / "in", SEEDS)
+    out = tmp_path / "out"
+    run([inputs], out, annotator=annotator)
+    before = _datasets(out)
+    monkeypatch.setattr(ResultStore, "load", lambda *a, **k: pytest.fail("whole stored result loaded"))
+    again = run([inputs], out, annotator=annotator)
+    assert again.count("skipped") == 2
+    assert _datasets(out) == before
