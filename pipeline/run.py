@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -229,11 +230,25 @@ def _work(
 # --- interrupts ------------------------------------------------------------
 
 
+_INTERRUPTED = threading.Event()
+
+
+def _check_interrupt() -> None:
+    """Raise KeyboardInterrupt if a Ctrl-C came whose exception was swallowed."""
+    if _INTERRUPTED.is_set():
+        raise KeyboardInterrupt
+
+
 @contextmanager
 def end_workers_on_interrupt() -> Iterator[None]:
-    """Ctrl-C once raises KeyboardInterrupt here; any further Ctrl-C while the
-    run unwinds is ignored (a second one used to interrupt the cleanup and hang
-    it), and every child process is ended before KeyboardInterrupt goes on.
+    """Ctrl-C raises KeyboardInterrupt here; once it reaches this guard, every
+    further Ctrl-C is ignored (a second one used to interrupt the cleanup and
+    hang it) and every child process is ended before KeyboardInterrupt goes on.
+
+    Python swallows an exception raised while a finalizer or an at-fork hook
+    runs ("Exception ignored in ..."), so a KeyboardInterrupt raised by the
+    handler can be lost: the handler also sets a flag, which the batch loops
+    check (`_check_interrupt`) and which is checked again when the body ends.
 
     After an interrupt SIGINT stays ignored: the caller is about to exit (the
     CLI exits 130); it restores the handler itself if it carries on."""
@@ -242,17 +257,33 @@ def end_workers_on_interrupt() -> Iterator[None]:
         return
     previous = signal.getsignal(signal.SIGINT)
 
-    def first(signum, frame):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    owner = os.getpid()
+
+    def interrupt(signum, frame):
+        if os.getpid() != owner:
+            return  # a forked worker before its initializer ignores SIGINT: the parent decides
+        _INTERRUPTED.set()
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGINT, first)
+    previous_hook = sys.unraisablehook
+
+    def unraisable(info):
+        # a swallowed KeyboardInterrupt is not lost (the flag has it): no "Exception ignored" traceback
+        if not isinstance(info.exc_value, KeyboardInterrupt):
+            previous_hook(info)
+
+    _INTERRUPTED.clear()
+    signal.signal(signal.SIGINT, interrupt)
+    sys.unraisablehook = unraisable
     try:
         yield
+        _check_interrupt()
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         end_processes()
         raise
+    finally:
+        sys.unraisablehook = previous_hook
     signal.signal(signal.SIGINT, previous)
 
 
@@ -358,6 +389,7 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
             progress.advance(str(outcome.path), outcome.status, outcome.error.message if outcome.error else "")
 
     def finish(outcome: Outcome, work: tuple) -> None:
+        _check_interrupt()
         if work[0] == "error":
             _, stage, error_type, message, internal, trace = work
             outcome.status = "failed"
@@ -408,7 +440,9 @@ def _run_parallel(todo, jobs, config_path, max_bytes, out_dir: Path, finish: Cal
             for outcome, key in todo
         }
         while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            # a timeout, to look at the interrupt flag while a long document runs
+            done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            _check_interrupt()
             for future in done:
                 outcome = pending.pop(future)
                 try:

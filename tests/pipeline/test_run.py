@@ -289,3 +289,79 @@ def test_a_large_document_is_never_loaded_whole_to_be_skipped(tmp_path, annotato
     again = run([inputs], out, annotator=annotator)
     assert again.count("skipped") == 2
     assert _datasets(out) == before
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.update(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            pass
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize(
+    "moment, gaps",
+    [("workers starting", (0.0,)), ("documents done", (0.0,)), ("documents done", (0.05, 0.3))],
+    ids=["twice-while-loading", "twice-mid-run", "three-times-spaced"],
+)
+def test_regression_repeated_ctrl_c_ends_the_workers_and_exits_130(tmp_path, moment, gaps):
+    # Issue 18: two SIGINTs in quick succession (as `timeout` and a terminal's process
+    # group both send) left the run alive for 10 minutes, or its workers orphaned.
+    documents = SEEDS + HELDOUT_DOCS
+    inputs = _inputs(tmp_path / "in", [])
+    for i in range(3):
+        for document in documents:
+            shutil.copy(document, inputs / f"copy{i}-{document.name}")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--jobs", "2", "--quiet", "--out", str(out)]
+    env = dict(os.environ, PYTHONFAULTHANDLER="1")  # a hang is dumped (SIGABRT below), not just timed out
+    victim = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, env=env
+    )
+    try:
+        state = out / STATE_DIR / "docs"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and victim.poll() is None:
+            if moment == "workers starting" and len(_children(victim.pid)) >= 2:
+                break
+            if moment == "documents done" and state.exists() and any(state.glob("*.json")):
+                break
+            time.sleep(0.005)
+        assert victim.poll() is None, "the run ended before it could be interrupted"
+        children = _children(victim.pid)
+        assert children, "the workers must be running when Ctrl-C comes"
+        os.killpg(victim.pid, signal.SIGINT)
+        for gap in gaps:
+            time.sleep(gap)
+            try:
+                os.killpg(victim.pid, signal.SIGINT)
+            except ProcessLookupError:
+                break  # already gone: fine
+        try:
+            status = victim.wait(timeout=60)  # a hang fails here instead of blocking the suite
+        except subprocess.TimeoutExpired:
+            victim.send_signal(signal.SIGABRT)  # faulthandler prints every thread's stack
+            victim.wait()
+            pytest.fail("the run hung after Ctrl-C:\n" + victim.stderr.read().decode()[-5000:])
+    finally:
+        if victim.poll() is None:
+            os.killpg(victim.pid, signal.SIGKILL)
+            victim.wait()
+    stderr = victim.stderr.read().decode()
+    assert status == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(c) for c in children):
+        time.sleep(0.05)
+    assert not [c for c in children if _running(c)], "worker processes outlived the run"
+    assert not (out / STATE_DIR / "lock").exists()
