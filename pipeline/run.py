@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -55,7 +56,7 @@ from pipeline.fingerprint import combine, fingerprint_parts, model_name
 from pipeline.ingest import DEFAULT_MAX_BYTES, InputError, discover, open_regular, read_document
 from pipeline.normalize import normalize
 from pipeline.records import build_document, build_mentions
-from pipeline.state import CacheKey, ResultStore, RunLock
+from pipeline.state import STATE_DIR, CacheKey, ResultStore, RunLock
 from pipeline.structure import structure
 from pipeline.write import atomic_file, write_json, write_jsonl
 
@@ -334,6 +335,7 @@ def run(
     _prepare_output(out_dir)
     parts = fingerprint_parts(config_path)
     with end_workers_on_interrupt(), RunLock(out_dir):
+        _remove_leftover_temp_files(out_dir)
         result = _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator, progress, combine(parts))
         result.seconds = time.perf_counter() - clock
         result.manifest = _write_datasets(result, out_dir, inputs, config_path, started, jobs, parts)
@@ -492,6 +494,19 @@ def _write_datasets(result: RunResult, out_dir: Path, inputs: list[str], config_
     )
     write_json(out_dir / MANIFEST_FILE, manifest)
     return manifest
+
+
+_TEMP_FILE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # atomic_file's mkstemp names
+
+
+def _remove_leftover_temp_files(out_dir: Path) -> None:
+    """A run killed inside a write (SIGKILL, power loss) leaves the temporary
+    file atomic_file was writing; the lock is ours, so none is in use."""
+    for folder in (out_dir, out_dir / TEXTS_DIR, out_dir / STATE_DIR / "docs"):
+        if folder.is_dir():
+            for path in folder.glob(".*.tmp"):
+                if _TEMP_FILE.match(path.name) and path.is_file():
+                    path.unlink(missing_ok=True)
 
 
 def _remove_stale_texts(result: RunResult, out_dir: Path) -> None:

@@ -138,33 +138,66 @@ def test_a_stale_lock_is_taken_over(tmp_path, annotator):
     assert not lock.exists()
 
 
-def test_resume_after_sigkill_gives_the_uninterrupted_result(tmp_path):
+KILL_POINTS = [("result", 1), ("result", 3), ("mentions.jsonl", 150), ("documents.jsonl", 2), ("manifest.json", 0)]
+
+
+def _check_every_file_parses(out: Path) -> None:
+    from models import RunManifest
+
+    for path in out.rglob("*"):
+        if not path.is_file() or path.name.endswith(".tmp") or path.name == "lock":
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".jsonl":
+            [json.loads(line) for line in data.splitlines()]
+        elif path.name == "manifest.json":
+            RunManifest.model_validate_json(data)
+        elif path.suffix == ".json":  # a stored result: a header line, then as many lines as it counts
+            lines = data.splitlines()
+            header = json.loads(lines[0])
+            assert len(lines) == 1 + sum(header["lists"].values()), f"{path}: truncated"
+            [json.loads(line) for line in lines[1:]]
+        else:
+            data.decode("utf-8")
+
+
+def test_regression_sigkill_inside_any_write_leaves_whole_files_and_resumes_to_the_clean_result(tmp_path):
+    # Issue 17: the old test killed once, as soon as a first result existed, and looked for
+    # .tmp files at the top level only: results and datasets written non-atomically passed it.
+    # Here the process kills itself *inside* a per-document result and inside each dataset
+    # write (tests/pipeline/kill_driver.py), every Python buffer flushed first.
     documents = SEEDS + HELDOUT_DOCS
     inputs = _inputs(tmp_path / "in", documents)
-    for i, document in enumerate(documents):  # eight documents: time to kill between two
-        shutil.copy(document, inputs / f"copy{i}-{document.name}")
-    clean, killed = tmp_path / "clean", tmp_path / "killed"
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--jobs", "1", "--quiet", "--out"]
+    base = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--jobs", "1", "--quiet", "--out"]
+    previous = tmp_path / "previous"
+    subprocess.run(base + [str(previous)], cwd=ROOT, check=True, capture_output=True)
+    old = _datasets(previous)
+    for document in documents:  # every document changes: all are processed again
+        path = inputs / document.name
+        path.write_text(path.read_text(encoding="utf-8") + "\nIn 2024, Japan provided $7 million to Kenya.\n",
+                        encoding="utf-8")
+    clean = tmp_path / "clean"
+    subprocess.run(base + [str(clean)], cwd=ROOT, check=True, capture_output=True)
+    new = _datasets(clean)
+    assert new != old
 
-    victim = subprocess.Popen(command + [str(killed)], cwd=ROOT, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    state = killed / STATE_DIR / "docs"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not (state.exists() and any(state.glob("*.json"))):
-        time.sleep(0.01)
-    victim.send_signal(signal.SIGKILL)
-    victim.wait()
-    finished_before_kill = len(list(state.glob("*.json")))
-    assert 1 <= finished_before_kill < 2 * len(documents), "the kill must land mid-run"
-    assert not (killed / "mentions.jsonl").exists()  # no half-written dataset
-    assert not list(killed.glob(".*.tmp"))
-
-    subprocess.run(command + [str(killed)], cwd=ROOT, check=True, capture_output=True)
-    subprocess.run(command + [str(clean)], cwd=ROOT, check=True, capture_output=True)
-    assert _datasets(killed) == _datasets(clean)
+    for point, count in KILL_POINTS:
+        killed = tmp_path / f"killed-{point}-{count}"
+        shutil.copytree(previous, killed)
+        driver = [sys.executable, "-m", "tests.pipeline.kill_driver", point, str(count), "--",
+                  "run", str(inputs), "--jobs", "1", "--quiet", "--out", str(killed)]
+        victim = subprocess.run(driver, cwd=ROOT, capture_output=True)
+        assert victim.returncode == -signal.SIGKILL, (point, victim.stderr.decode()[-2000:])
+        _check_every_file_parses(killed)
+        for name, data in _datasets(killed).items():
+            assert data in (old[name], new[name]), f"{name} half-written when killed in {point}"
+        subprocess.run(base + [str(killed)], cwd=ROOT, check=True, capture_output=True)
+        assert _datasets(killed) == new, point
+        assert not list(killed.rglob("*.tmp")), point
+        assert not (killed / STATE_DIR / "lock").exists()  # the dead run's lock was taken over and released
+        _check_every_file_parses(killed)
     manifest = json.loads((killed / "manifest.json").read_text())
-    assert manifest["documents"]["skipped"] == finished_before_kill
-    # The SIGKILLed run left its lock behind; the resumed run took it over as stale and released it.
-    assert not (killed / STATE_DIR / "lock").exists()
+    assert manifest["documents"]["skipped"] == len(documents)  # all were finished before the manifest kill
 
 
 def test_export_parquet_and_the_readme_duckdb_query(tmp_path, seed_run):
