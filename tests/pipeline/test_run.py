@@ -398,3 +398,31 @@ def test_regression_repeated_ctrl_c_ends_the_workers_and_exits_130(tmp_path, mom
         time.sleep(0.05)
     assert not [c for c in children if _running(c)], "worker processes outlived the run"
     assert not (out / STATE_DIR / "lock").exists()
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_export_streams_in_batches_and_equals_the_whole_table(tmp_path, seed_run, monkeypatch, fmt):
+    # Issue 18: `export` loaded every mention at once (4.7 GB for a 30 MB text).
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    from pipeline import export as export_module
+
+    out, _ = seed_run
+    whole = export_module.to_table(export_module.read_mentions(out / "mentions.jsonl"))
+    sizes = []
+    real_batches = export_module.batches
+
+    def small_batches(records, size=export_module.BATCH_ROWS):
+        for batch in real_batches(records, 50):
+            sizes.append(batch.num_rows)
+            yield batch
+
+    monkeypatch.setattr(export_module, "batches", small_batches)
+    target = tmp_path / f"mentions.{fmt}"
+    assert export_module.export(out / "mentions.jsonl", target, fmt) == whole.num_rows
+    assert len(sizes) > 3 and max(sizes) == 50
+    read = pq.read_table(target) if fmt == "parquet" else pacsv.read_csv(
+        target, convert_options=pacsv.ConvertOptions(column_types=export_module.SCHEMA, strings_can_be_null=True))
+    assert read.select(["id", "sentence_start", "money_amount_exact"]).to_pylist() == \
+        whole.select(["id", "sentence_start", "money_amount_exact"]).to_pylist()
