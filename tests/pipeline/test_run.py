@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -152,8 +153,8 @@ def _check_every_file_parses(out: Path) -> None:
             [json.loads(line) for line in data.splitlines()]
         elif path.name == "manifest.json":
             RunManifest.model_validate_json(data)
-        elif path.suffix == ".json":  # a stored result: a header line, then as many lines as it counts
-            lines = data.splitlines()
+        elif path.name.endswith(".jsonl.gz"):  # a stored result: a header line, then as many lines as it counts
+            lines = gzip.decompress(data).splitlines()
             header = json.loads(lines[0])
             assert len(lines) == 1 + sum(header["lists"].values()), f"{path}: truncated"
             [json.loads(line) for line in lines[1:]]
@@ -367,7 +368,7 @@ def test_regression_repeated_ctrl_c_ends_the_workers_and_exits_130(tmp_path, mom
         while time.monotonic() < deadline and victim.poll() is None:
             if moment == "workers starting" and len(_children(victim.pid)) >= 2:
                 break
-            if moment == "documents done" and state.exists() and any(state.glob("*.json")):
+            if moment == "documents done" and state.exists() and any(state.glob("*.jsonl.gz")):
                 break
             time.sleep(0.005)
         assert victim.poll() is None, "the run ended before it could be interrupted"
