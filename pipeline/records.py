@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional
+from typing import Iterator, Optional, Union
 
 import spacy
 
@@ -48,9 +48,20 @@ def sentence_fields(text: str, start: int, end: int, sentence_start: int, senten
 
 
 def build_mentions(source: SourceDocument, mentions: list[DocumentMention]) -> list[Mention]:
+    return list(iter_mentions(source, mentions))
+
+
+def build_mention_dicts(source: SourceDocument, mentions: list[DocumentMention]) -> list[dict]:
+    """The mentions validated one by one and kept as JSON-ready dicts: a pydantic
+    Mention weighs about 2 KB, its dict a third of that, and a large document
+    has hundreds of thousands (a 30 MB text: about 400,000)."""
+    return [mention.model_dump(mode="json") for mention in iter_mentions(source, mentions)]
+
+
+def iter_mentions(source: SourceDocument, mentions: list[DocumentMention]) -> Iterator[Mention]:
     text = source.text
     spans = {(m.mention.start, m.mention.end) for m in mentions}
-    records: list[Mention] = []
+    sentences: dict[str, str] = {}
     previous_end = -1
     for item in sorted(mentions, key=lambda m: m.mention.start):
         mention = item.mention
@@ -72,7 +83,9 @@ def build_mentions(source: SourceDocument, mentions: list[DocumentMention]) -> l
         sentence, sentence_start, sentence_end = sentence_fields(
             text, mention.start, mention.end, mention.sentence_start, mention.sentence_end
         )
-        records.append(
+        # mentions of one sentence share one string object (memory: a large document has 100,000s)
+        sentence = sentences.setdefault(sentence, sentence)
+        yield (
             Mention(
                 id=mention_id(source.doc_id, mention.start, mention.end),
                 doc_id=source.doc_id,
@@ -89,17 +102,16 @@ def build_mentions(source: SourceDocument, mentions: list[DocumentMention]) -> l
                 source=mention.source,
             )
         )
-    return records
 
 
 def build_document(
     source: SourceDocument,
-    mentions: list[Mention],
+    mentions: list[Union[Mention, dict]],
     edition_year: Optional[int],
     model: str,
     notes: tuple[NoteLink, ...] = (),
 ) -> DocumentRecord:
-    counts = Counter(m.label for m in mentions)
+    counts = Counter(m["label"] if isinstance(m, dict) else m.label for m in mentions)
     return DocumentRecord(
         doc_id=source.doc_id,
         source_path=str(source.path),

@@ -55,7 +55,7 @@ from pipeline.annotate import (
 from pipeline.fingerprint import combine, fingerprint_parts, model_name
 from pipeline.ingest import DEFAULT_MAX_BYTES, InputError, discover, open_regular, read_document
 from pipeline.normalize import normalize
-from pipeline.records import build_document, build_mentions
+from pipeline.records import build_document, build_mention_dicts, build_mentions
 from pipeline.state import STATE_DIR, CacheKey, ResultStore, RunLock
 from pipeline.structure import structure
 from pipeline.write import atomic_file, write_json, write_jsonl
@@ -153,10 +153,16 @@ def _one_line(exc: BaseException) -> str:
 
 
 def process_document(
-    path: Path, annotator: Annotator, max_bytes: int = DEFAULT_MAX_BYTES, pool: Optional[BlockPool] = None
-) -> tuple[DocumentRecord, list[Mention], str]:
+    path: Path,
+    annotator: Annotator,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    pool: Optional[BlockPool] = None,
+    lean: bool = False,
+) -> tuple[DocumentRecord, list, str]:
     """All stages for one file: the document record, its mentions and its text.
 
+    The mentions are `Mention` models, or with `lean=True` (the batch) their
+    validated JSON-ready dicts: a third of the memory for a large document.
     Raises with `.odax_stage` set on the exception to the stage that failed.
     """
     stage = "ingest"
@@ -168,8 +174,10 @@ def process_document(
         annotated = annotator.annotate(structured, pool)
         stage = "normalize"
         normalized = normalize(annotated)
+        del annotated  # memory: only the normalized mentions are needed from here
         stage = "records"
-        mentions = build_mentions(source, normalized)
+        mentions = build_mention_dicts(source, normalized) if lean else build_mentions(source, normalized)
+        del normalized
         document = build_document(
             source, mentions, structured.edition_year, model_description(annotator.nlp), structured.notes
         )
@@ -213,7 +221,7 @@ def _work(
     except Exception as exc:
         return _failure(exc, "worker")
     try:
-        document, mentions, text = process_document(Path(path), annotator, max_bytes, pool)
+        document, mentions, text = process_document(Path(path), annotator, max_bytes, pool, lean=True)
     except Exception as exc:  # recorded by the caller, never swallowed
         return _failure(exc, getattr(exc, "odax_stage", "worker"))
     try:
@@ -221,7 +229,7 @@ def _work(
         with atomic_file(out / TEXTS_DIR / f"{doc_id}.txt") as stream:
             stream.write(text.encode("utf-8"))
         # The stored result is a dict: a later stage adds its own list next to "mentions".
-        result = {"document": document.model_dump(mode="json"), "mentions": [m.model_dump(mode="json") for m in mentions]}
+        result = {"document": document.model_dump(mode="json"), "mentions": mentions}
         ResultStore(out).save(doc_id, key, result)
     except Exception as exc:
         return _failure(exc, "write")

@@ -113,11 +113,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         work = args.keep or Path(temporary)
         work.mkdir(parents=True, exist_ok=True)
-        rows = [measure(mb, args.jobs, not args.no_newlines, work) for mb in args.sizes]
-    columns = list(rows[0])
-    print(" | ".join(columns))
-    for row in rows:
-        print(" | ".join(str(row[c]) for c in columns), flush=True)
+        for i, mb in enumerate(args.sizes):
+            row = measure(mb, args.jobs, not args.no_newlines, work)
+            if i == 0:
+                print(" | ".join(row), flush=True)
+            print(" | ".join(str(v) for v in row.values()), flush=True)
 
 
 if __name__ == "__main__":
