@@ -14,6 +14,14 @@ class RunManifest(BaseModel):
     spacy_version: str
     model: str
     config_sha256: str = Field(description="sha256 of the pipeline configuration used.")
+    fingerprint: str = Field(
+        description="sha256 over fingerprint_parts: a stored document result is reused only when its input "
+        "bytes and this fingerprint are unchanged."
+    )
+    fingerprint_parts: dict[str, str] = Field(
+        description="What decides the output: pipeline_version, config (resolved), data (every file in "
+        "pipeline/data/), code (every .py of pipeline/ and models/), model."
+    )
     inputs: list[str] = Field(description="Paths given on the command line.")
     jobs: int = Field(ge=1, description="Worker processes requested.")
     started_at: dt.datetime

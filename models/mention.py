@@ -85,7 +85,12 @@ class Mention(BaseModel):
     norm: Union[MoneyNorm, DateNorm, CountryNorm, OrgNorm]
     page: Optional[int] = Field(default=None, ge=1)
     section: Optional[str] = None
-    sentence: str
+    sentence: str = Field(
+        description="The sentence holding the mention; when the sentence is longer than 600 characters, "
+        "a window of it around the mention (so a line-break-free file cannot blow up the dataset)."
+    )
+    sentence_start: Annotated[int, Field(ge=0)] = Field(description="Start of the full sentence in the source text.")
+    sentence_end: Annotated[int, Field(gt=0)] = Field(description="End of the full sentence in the source text.")
     source: Literal["rule", "model", "registry", "acronym", "gazetteer"] = Field(
         description="What found the span: a rule, the statistical model, the organization "
         "registry, an in-document acronym definition, or the country gazetteer."
@@ -112,6 +117,8 @@ class Mention(BaseModel):
     def _consistent(self) -> "Mention":
         if self.end - self.start != len(self.text):
             raise ValueError("end - start must equal len(text)")
+        if not self.sentence_start <= self.start < self.end <= self.sentence_end:
+            raise ValueError("the mention must lie inside [sentence_start, sentence_end)")
         if self.id != f"{self.doc_id}:{self.start}-{self.end}":
             raise ValueError("id must be '<doc_id>:<start>-<end>'")
         if not isinstance(self.norm, NORM_MODELS[self.label]):

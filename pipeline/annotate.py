@@ -57,6 +57,47 @@ def config_sha256(path: Optional[Path] = None) -> str:
     return hashlib.sha256(config_text(path).encode("utf-8")).hexdigest()
 
 
+class ConfigError(Exception):
+    """A pipeline config that cannot be used; `cause` is one line."""
+
+    def __init__(self, path: Optional[Path], cause: str):
+        super().__init__(cause)
+        self.path = str(path) if path is not None else f"pipeline/{DEFAULT_CONFIG}"
+        self.cause = cause
+
+
+def check_config(config_path: Optional[Path] = None) -> None:
+    """Refuse a config that cannot build the pipeline, with its cause, before
+    any document (or worker process) is started: it is not a document's fault."""
+    from importlib.util import find_spec
+
+    from thinc.api import Config
+
+    try:
+        text = config_text(config_path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(config_path, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        config = Config().from_str(text, interpolate=True)
+    except Exception as exc:  # configparser and thinc raise many types; all mean "not a config"
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise ConfigError(config_path, f"not a valid config ({type(exc).__name__}: {first})") from None
+    settings = config.get("nlp")
+    if not isinstance(settings, dict) or "model" not in settings or "components" not in settings:
+        raise ConfigError(config_path, "needs an [nlp] section with `model` and `components`")
+    if find_spec(str(settings["model"])) is None:
+        raise ConfigError(config_path, f"model package {settings['model']!r} is not installed")
+    sections = config.get("components", {})
+    spacy.blank("en")  # registers spaCy's built-in factories (sentencizer, ...), which load lazily
+    for name in settings["components"]:
+        section = sections.get(name)
+        if not isinstance(section, dict) or "factory" not in section:
+            raise ConfigError(config_path, f"component {name!r} is listed in [nlp] but has no [components.{name}] factory")
+        if not Language.has_factory(section["factory"]):
+            known = ", ".join(sorted(f for f in Language.factories if f.startswith("odaextract")))
+            raise ConfigError(config_path, f"unknown component factory {section['factory']!r} for {name!r} (known: {known})")
+
+
 def build_nlp(config_path: Optional[Path] = None) -> Language:
     """Load the model with only the kept components, then add ours from the config."""
     if config_path is None:
@@ -157,6 +198,25 @@ BlockResult = tuple[tuple, tuple, tuple]  # (mentions, abbreviations, sentences)
 # A document with at least this many blocks is annotated across the block pool
 # (when there is one); below it, shipping blocks costs more than it saves.
 PARALLEL_MIN_BLOCKS = 400
+# ... or this many characters: a text without line breaks is few, long blocks.
+PARALLEL_MIN_CHARS = 400_000
+
+
+def _chunks(items: list[tuple[str, dict]], count: int) -> Iterator[list[tuple[str, dict]]]:
+    """About `count` consecutive runs of blocks of similar total length (not
+    similar block counts: a few long blocks would leave one process doing all)."""
+    total = sum(len(text) for text, _ in items)
+    target = max(1, -(-total // count))
+    chunk: list[tuple[str, dict]] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item[0])
+        if size >= target:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 class Annotator:
@@ -193,10 +253,10 @@ class Annotator:
             )
             for block, block_text, unit in zip(blocks, block_texts, units)
         ]
-        if pool is not None and pool.workers > 1 and len(items) >= PARALLEL_MIN_BLOCKS:
+        chars = sum(len(block_text) for block_text in block_texts)
+        if pool is not None and pool.workers > 1 and (len(items) >= PARALLEL_MIN_BLOCKS or chars >= PARALLEL_MIN_CHARS):
             executor = pool.executor()
-            chunk = -(-len(items) // (4 * pool.workers))
-            futures = [executor.submit(_annotate_in_worker, items[i : i + chunk]) for i in range(0, len(items), chunk)]
+            futures = [executor.submit(_annotate_in_worker, chunk) for chunk in _chunks(items, 4 * pool.workers)]
             results = [result for future in futures for result in future.result()]
         else:
             results = self.annotate_blocks(items)
@@ -237,7 +297,13 @@ _WORKER: dict[str, Annotator] = {}
 
 
 def init_worker(config_path: Optional[str] = None) -> None:
-    """Process-pool initializer: load the pipeline once per process."""
+    """Process-pool initializer: load the pipeline once per process.
+
+    Workers ignore SIGINT: Ctrl-C reaches the whole process group, and the
+    parent alone decides (it ends the workers and exits 130)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["annotator"] = Annotator(Path(config_path) if config_path else None)
 
 
@@ -274,13 +340,33 @@ class BlockPool:
         for _ in range(self.workers):
             executor.submit(int)
 
-    def close(self) -> None:
+    def close(self, interrupted: bool = False) -> None:
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            if interrupted:  # never wait on workers after Ctrl-C: end them
+                end_processes(self._executor)
+            self._executor.shutdown(wait=not interrupted, cancel_futures=True)
             self._executor = None
 
     def __enter__(self) -> "BlockPool":
         return self
 
-    def __exit__(self, *exc_info) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc_info) -> None:
+        self.close(interrupted=exc_type is not None and issubclass(exc_type, BaseException)
+                   and not issubclass(exc_type, Exception))
+
+
+def end_processes(executor: Optional[ProcessPoolExecutor] = None, grace: float = 2.0) -> None:
+    """Terminate worker processes now (those of `executor`, else every child
+    process), then kill the ones still alive after `grace` seconds."""
+    import multiprocessing
+
+    processes = list((getattr(executor, "_processes", None) or {}).values()) if executor else []
+    processes = processes or multiprocessing.active_children()
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(grace)
+        if process.is_alive():
+            process.kill()
+            process.join(grace)

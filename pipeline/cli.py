@@ -39,10 +39,13 @@ def run(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, c
     Writes mentions.jsonl, documents.jsonl, errors.jsonl, manifest.json and
     texts/. Documents unchanged since the last run into the same folder are
     not processed again. Exit status: 0 when every input was processed, 1
-    when any failed (see errors.jsonl), 130 when interrupted.
+    when any input failed (see errors.jsonl), 2 for a bad option value (an
+    unusable --config or --out), 3 when an internal error (a bug, with its
+    traceback in errors.jsonl) failed a document, 130 when interrupted.
     """
+    from pipeline.annotate import ConfigError, end_processes
     from pipeline.progress import make_progress, print_summary
-    from pipeline.run import run as run_batch
+    from pipeline.run import OutputError, run as run_batch
     from pipeline.state import LockedError
 
     inputs = list(paths) or [Path("corpus")]
@@ -53,11 +56,26 @@ def run(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, c
                                jobs=jobs or os.cpu_count() or 1, force=force, progress=progress)
     except LockedError as exc:
         raise click.ClickException(str(exc)) from None
+    except (ConfigError, OutputError) as exc:
+        option = "--config" if isinstance(exc, ConfigError) else "--out"
+        click.echo(f"error: {exc.path}: {exc.cause} ({option})", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a further Ctrl-C must not interrupt the exit
+        end_processes()
         click.echo(f"interrupted: finished documents are kept in {out_dir}/.odaextract; "
                    "run the same command again to complete the datasets", err=True)
-        sys.exit(130)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # os._exit: no interpreter shutdown, whose exit hooks join executor threads and could wait.
+        os._exit(130)
     print_summary(result, out_dir)
+    if result.internal_errors:
+        click.echo(f"{len(result.internal_errors)} internal error(s): a bug in odaextract, not in your files; "
+                   f"the traceback is in {out_dir / 'errors.jsonl'}", err=True)
+        sys.exit(3)
     if result.errors:
         sys.exit(1)
 
@@ -97,9 +115,12 @@ def evaluate(gold_path: Path | None, facts_gold: Path | None, tracks_gold: Path 
     for item in minimums:
         label, _, value = item.partition("=")
         try:
-            thresholds[label.strip().upper()] = float(value)
+            minimum = float(value)
         except ValueError:
             raise click.BadParameter(f"{item!r}: expected LABEL=F1, e.g. MONEY=0.97", param_hint="--min") from None
+        if not 0.0 <= minimum <= 1.0:  # an F1 above 1 can never be met, one below 0 always is
+            raise click.BadParameter(f"{item!r}: an F1 is between 0 and 1, e.g. MONEY=0.97", param_hint="--min")
+        thresholds[label.strip().upper()] = minimum
     pred_file = pred_dir / "mentions.jsonl" if pred_dir.is_dir() else pred_dir
     if not pred_file.exists():
         raise click.ClickException(f"{pred_file}: no such file; run `odaextract run` first or pass --pred")

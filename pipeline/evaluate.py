@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -69,7 +69,9 @@ def norm_matches(label: str, gold: Mapping[str, Any], pred: Mapping[str, Any]) -
     if label == "MONEY":
         try:
             same_amount = Decimal(str(gold.get("amount"))) == Decimal(str(pred.get("amount")))
-        except Exception:
+        except InvalidOperation:
+            # a predicted amount that is not a number is a wrong norm; any other
+            # exception is a bug and must surface, not score as a miss
             return False
         return (
             same_amount

@@ -22,6 +22,8 @@ SCHEMA = pa.schema(
         ("page", pa.int32()),
         ("section", pa.string()),
         ("sentence", pa.string()),
+        ("sentence_start", pa.int64()),
+        ("sentence_end", pa.int64()),
         ("source", pa.string()),
         ("org_name", pa.string()),
         ("org_acronym", pa.string()),
@@ -58,7 +60,8 @@ _NORM_COLUMNS = {
 
 def flatten(record: dict) -> dict:
     row = {name: None for name in SCHEMA.names}
-    for key in ("id", "doc_id", "label", "text", "start", "end", "page", "section", "sentence", "source"):
+    for key in ("id", "doc_id", "label", "text", "start", "end", "page", "section", "sentence", "sentence_start",
+                "sentence_end", "source"):
         row[key] = record.get(key)
     norm = record.get("norm") or {}
     for key, column in _NORM_COLUMNS.get(record["label"], {}).items():
@@ -83,23 +86,44 @@ def to_table(records: Iterable[dict]) -> pa.Table:
     return pa.Table.from_pylist([flatten(r) for r in records], schema=SCHEMA)
 
 
+BATCH_ROWS = 10_000
+
+
+def batches(records: Iterable[dict], size: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+    """Record batches of `size` rows: the export never holds all mentions at once."""
+    rows: list[dict] = []
+    for record in records:
+        rows.append(flatten(record))
+        if len(rows) >= size:
+            yield pa.RecordBatch.from_pylist(rows, schema=SCHEMA)
+            rows = []
+    if rows:
+        yield pa.RecordBatch.from_pylist(rows, schema=SCHEMA)
+
+
 def export(mentions_path: Path, out_path: Path, fmt: str) -> int:
-    """Write `out_path` atomically; returns the number of rows."""
+    """Write `out_path` atomically, streaming batch by batch; returns the number of rows."""
     from pipeline.write import atomic_file
 
-    table = to_table(read_mentions(mentions_path))
+    if fmt not in ("parquet", "csv"):
+        raise ValueError(f"unknown format {fmt!r}")
+    rows = 0
     with atomic_file(out_path) as stream:
         if fmt == "parquet":
             import pyarrow.parquet as pq
 
-            pq.write_table(table, stream)
-        elif fmt == "csv":
+            writer = pq.ParquetWriter(stream, SCHEMA)
+        else:
             import pyarrow.csv as pacsv
 
-            pacsv.write_csv(table, stream)
-        else:
-            raise ValueError(f"unknown format {fmt!r}")
-    return table.num_rows
+            writer = pacsv.CSVWriter(stream, SCHEMA)
+        try:
+            for batch in batches(read_mentions(mentions_path)):
+                writer.write_batch(batch)
+                rows += batch.num_rows
+        finally:
+            writer.close()
+    return rows
 
 
 # --- facts and tracks --------------------------------------------------------

@@ -7,8 +7,10 @@ newline or quote normalization), so `text[start:end]` is the mention.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
@@ -125,6 +127,57 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(sorted(READERS))
 
 
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+
+
+def file_problem(path: Path) -> Optional[str]:
+    """Why `path` is not a regular file that can be read, or None.
+
+    Only `stat` is used: a named pipe is never opened (opening one blocks
+    until a writer comes), a symlink loop is named as such."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop (the link points back to itself), not a file"
+        if isinstance(exc, FileNotFoundError):
+            return "broken symlink (its target does not exist)" if os.path.islink(path) else "no such file or directory"
+        if isinstance(exc, PermissionError):
+            return "permission denied"
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if not stat.S_ISREG(mode):
+        return f"{_kind(mode)}, not a regular file: only regular files are read"
+    return None
+
+
+def open_regular(path: Path):
+    """Open `path` for reading in binary mode, refusing anything but a regular file.
+
+    O_NONBLOCK: should the file become a named pipe between the type check and
+    the open, the open returns at once instead of waiting for a writer."""
+    problem = file_problem(path)
+    if problem is not None:
+        raise InputError(path, problem)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError(path, f"{_kind(mode)}, not a regular file: only regular files are read")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
 def _is_folder_readme(path: Path) -> bool:
     # A corpus folder documents itself with a README; it is not a white paper.
     return path.stem.upper() == "README"
@@ -140,16 +193,17 @@ def discover(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Path, InputErr
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            yield InputError(path, "no such file or directory", stage="discover")
+        problem = file_problem(path)
+        if problem == "is a directory":
+            yield from _walk_folder(path, seen)
             continue
-        if path.is_file():
-            resolved = path.resolve()
-            if resolved not in seen:
-                seen.add(resolved)
-                yield path
+        if problem is not None:
+            yield InputError(path, problem, stage="discover")
             continue
-        yield from _walk_folder(path, seen)
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            yield path
 
 
 def _walk_folder(root: Path, seen: set[Path]) -> Iterator[Union[Path, InputError]]:
@@ -171,7 +225,17 @@ def _walk_folder(root: Path, seen: set[Path]) -> Iterator[Union[Path, InputError
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             candidate = Path(dirpath) / name
-            if name.startswith(".") or candidate.suffix.lower() not in READERS or _is_folder_readme(candidate):
+            if name.startswith("."):
+                continue
+            # os.walk lists links it cannot follow, pipes and sockets as files: check the type by stat.
+            problem = file_problem(candidate)
+            if problem is not None and problem.startswith("symlink loop"):
+                errors.append(InputError(candidate, problem, stage="discover"))  # whatever its name
+                continue
+            if candidate.suffix.lower() not in READERS or _is_folder_readme(candidate):
+                continue
+            if problem is not None:
+                errors.append(InputError(candidate, problem, stage="discover"))
                 continue
             found.append(candidate)
     for candidate in sorted(found):
@@ -188,10 +252,11 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocum
     if suffix not in READERS:
         raise InputError(path, f"unsupported file type {suffix or '(none)'}; supported: {', '.join(supported_suffixes())}")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
-        data = path.read_bytes()
+        with open_regular(path) as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+            data = stream.read()
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except IsADirectoryError:

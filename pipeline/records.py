@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional
+from typing import Iterator, Optional, Union
 
 import spacy
 
@@ -23,14 +23,47 @@ class ContractError(ValueError):
     """The pipeline produced a record that breaks the output contract (a bug)."""
 
 
+# A sentence longer than this (a file without line breaks, a table read as one
+# paragraph) is written as a window of this many characters around the mention;
+# `sentence_start`/`sentence_end` still give the full sentence in the source.
+SENTENCE_MAX_CHARS = 600
+
+
 def mention_id(doc_id: str, start: int, end: int) -> str:
     return f"{doc_id}:{start}-{end}"
 
 
+def sentence_fields(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[str, int, int]:
+    """(sentence or a window of it around [start, end), full sentence start, end), whitespace trimmed."""
+    raw = text[sentence_start:sentence_end]
+    stripped = raw.strip()
+    first = sentence_start + (len(raw) - len(raw.lstrip()))
+    full_start, full_end = min(first, start), max(first + len(stripped), end)
+    if full_end - full_start <= SENTENCE_MAX_CHARS:
+        return text[full_start:full_end], full_start, full_end
+    if end - start >= SENTENCE_MAX_CHARS:
+        return text[start:end], full_start, full_end
+    window_start = max(full_start, start - (SENTENCE_MAX_CHARS - (end - start)) // 2)
+    window_end = min(full_end, window_start + SENTENCE_MAX_CHARS)
+    window_start = max(full_start, window_end - SENTENCE_MAX_CHARS)
+    return text[window_start:window_end].strip(), full_start, full_end
+
+
 def build_mentions(source: SourceDocument, mentions: list[DocumentMention]) -> list[Mention]:
+    return list(iter_mentions(source, mentions))
+
+
+def build_mention_dicts(source: SourceDocument, mentions: list[DocumentMention]) -> list[dict]:
+    """The mentions validated one by one and kept as JSON-ready dicts: a pydantic
+    Mention weighs about 2 KB, its dict a third of that, and a large document
+    has hundreds of thousands (a 30 MB text: about 400,000)."""
+    return [mention.model_dump(mode="json") for mention in iter_mentions(source, mentions)]
+
+
+def iter_mentions(source: SourceDocument, mentions: list[DocumentMention]) -> Iterator[Mention]:
     text = source.text
     spans = {(m.mention.start, m.mention.end) for m in mentions}
-    records: list[Mention] = []
+    sentences: dict[str, str] = {}
     previous_end = -1
     for item in sorted(mentions, key=lambda m: m.mention.start):
         mention = item.mention
@@ -40,9 +73,21 @@ def build_mentions(source: SourceDocument, mentions: list[DocumentMention]) -> l
         norm = dict(mention.norm)
         if "equivalent_of" in norm:
             other = tuple(norm.pop("equivalent_of"))
-            if other in spans:
-                norm["equivalent_of"] = mention_id(source.doc_id, *other)
-        records.append(
+            if other not in spans:
+                # The money finder paired this amount with a span that is not a
+                # mention: the stages disagree. Dropping the link silently would
+                # make every total count the pair twice; fail loudly instead.
+                raise ContractError(
+                    f"{source.doc_id}: MONEY {text[mention.start:mention.end]!r} at {mention.start} is "
+                    f"equivalent_of {other}, which is not a mention"
+                )
+            norm["equivalent_of"] = mention_id(source.doc_id, *other)
+        sentence, sentence_start, sentence_end = sentence_fields(
+            text, mention.start, mention.end, mention.sentence_start, mention.sentence_end
+        )
+        # mentions of one sentence share one string object (memory: a large document has 100,000s)
+        sentence = sentences.setdefault(sentence, sentence)
+        yield (
             Mention(
                 id=mention_id(source.doc_id, mention.start, mention.end),
                 doc_id=source.doc_id,
@@ -53,23 +98,24 @@ def build_mentions(source: SourceDocument, mentions: list[DocumentMention]) -> l
                 norm=norm,
                 page=item.block.page,
                 section=item.block.section,
-                sentence=text[mention.sentence_start : mention.sentence_end].strip(),
+                sentence=sentence,
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
                 source=mention.source,
             )
         )
-    return records
 
 
 def build_document(
     source: SourceDocument,
-    mentions: list[Mention],
+    mentions: list[Union[Mention, dict]],
     edition_year: Optional[int],
     model: str,
     notes: tuple[NoteLink, ...] = (),
     edition_year_source: Optional[str] = None,
     fact_count: int = 0,
 ) -> DocumentRecord:
-    counts = Counter(m.label for m in mentions)
+    counts = Counter(m["label"] if isinstance(m, dict) else m.label for m in mentions)
     return DocumentRecord(
         doc_id=source.doc_id,
         source_path=str(source.path),

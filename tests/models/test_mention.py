@@ -16,6 +16,8 @@ def _mention(**changes):
         "page": None,
         "section": "(3) Assistance",
         "sentence": "Japan provided approximately $1.98 billion.",
+        "sentence_start": 0,
+        "sentence_end": 40,
         "source": "rule",
     }
     record.update(changes)
@@ -33,6 +35,8 @@ def test_valid_mention_keeps_the_guideline_norm_keys():
     "changes, message",
     [
         ({"id": "d:0-13"}, "id must be"),
+        ({"sentence_start": 11}, "inside"),
+        ({"sentence_end": 22}, "inside"),
         ({"end": 24}, "end - start"),
         ({"label": "DATE"}, "start"),
         ({"norm": {"amount": 1, "currency": "usd", "approximate": False}}, "currency"),

@@ -1,9 +1,18 @@
 """Accuracy floors: the issues' bars, on the seeds and on the held-out chapters.
 
-The held-out documents (tests/data/heldout/, tests/data/heldout2/) were
-written and annotated without sight of the pipeline, in other chapters' and
-editions' styles, with organizations the seeds never name; they guard
-against rules that only fit the seeds.
+TUNED sets -- these are REGRESSION tests, not measures of accuracy on unseen text:
+- the seeds (tests/data/gold-seeds.jsonl);
+- heldout (tests/data/heldout/) and heldout2 (tests/data/heldout2/). They were
+  written and annotated without sight of the pipeline, but the pipeline was
+  then fixed on their errors (commit 15ccb5b) and the floors set at the
+  figures reached afterwards (MONEY value 0.971 against a floor of 0.97).
+  They guard against losing what was fixed; they say nothing about new text.
+
+BLIND set -- floors frozen BEFORE any tuning on it:
+- heldout3 (tests/data/heldout3/, being written by another session) goes in
+  BLIND below with floors set from its first run and never raised after a
+  fix made while looking at its errors. Once a fix is tuned on it, it moves
+  to TUNED and a new blind set takes its place.
 """
 
 import pytest
@@ -13,6 +22,12 @@ from pipeline.run import run
 from tests.conftest import GOLD_SEEDS, HELDOUT, ROOT
 
 HELDOUT2 = ROOT / "tests" / "data" / "heldout2"
+
+# Blind sets: folder -> its frozen (label, measure, floor) bars, fixed before any
+# tuning on that folder. Add heldout3 here when it lands, e.g.
+#   ROOT / "tests" / "data" / "heldout3": [("MONEY", "value", <first figure>), ...],
+# and parametrize a `test_blind_bars` over it; do not edit a floor after a fix.
+BLIND: dict = {}
 
 # (label, measure, floor): the bars the issues set.
 BARS = [
@@ -30,6 +45,7 @@ def _report(folder, annotator, tmp_path_factory):
     return evaluate(load_gold(folder / "gold.jsonl"), load_predictions(out / "mentions.jsonl"))
 
 
+# Tuned held-out sets: regression tests (see the module docstring).
 @pytest.fixture(scope="module", params=[HELDOUT, HELDOUT2], ids=["heldout", "heldout2"])
 def heldout_report(request, annotator, tmp_path_factory):
     return _report(request.param, annotator, tmp_path_factory)

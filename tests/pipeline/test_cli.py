@@ -34,7 +34,7 @@ def test_schema_writes_one_valid_schema_per_record(tmp_path):
     names = sorted(p.name for p in tmp_path.iterdir())
     assert "mention.schema.json" in names and "document.schema.json" in names
     schema = json.loads((tmp_path / "mention.schema.json").read_text())
-    assert set(schema["properties"]) >= {"id", "doc_id", "label", "text", "start", "end", "norm", "page", "section", "sentence", "source"}
+    assert set(schema["properties"]) >= {"id", "doc_id", "label", "text", "start", "end", "norm", "page", "section", "sentence", "sentence_start", "sentence_end", "source"}
 
 
 def test_evaluate_prints_table_and_json_and_enforces_minimums(seed_run):
@@ -46,9 +46,9 @@ def test_evaluate_prints_table_and_json_and_enforces_minimums(seed_run):
     as_json = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--json"])
     report = json.loads(as_json.output)
     assert set(report) == {"ORG", "COUNTRY", "MONEY", "DATE", "ALL"}
-    impossible = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", "ALL=1.01"])
-    assert impossible.exit_code == 1
-    assert "below threshold" in impossible.output
+    below = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", "ALL=1.0"])
+    assert below.exit_code == 1
+    assert "below threshold" in below.output
     reachable = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", "MONEY=0.5"])
     assert reachable.exit_code == 0
 
@@ -97,3 +97,79 @@ def test_run_on_the_corpus_exits_zero(tmp_path, annotator, monkeypatch):
     assert again.exit_code == 0
     assert "skipped: " in again.output  # not a terminal: one plain line per document
     assert json.loads((tmp_path / "manifest.json").read_text())["documents"]["skipped"] == 2
+
+
+@pytest.mark.parametrize("value", ["MONEY=1.5", "MONEY=-0.1", "MONEY=abc", "ALL=1.01"])
+def test_regression_evaluate_min_outside_0_1_is_a_usage_error(seed_run, value):
+    # Issue 18: `--min MONEY=1.5` was accepted and could only ever fail.
+    out, _ = seed_run
+    result = CliRunner().invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", value])
+    assert result.exit_code == 2, result.output
+    assert "--min" in result.output and value in result.output
+
+
+def _config_with(tmp_path, old, new):
+    from tests.conftest import ROOT
+
+    text = (ROOT / "pipeline" / "config.cfg").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "bad.cfg"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "old, new, cause",
+    [
+        ("[nlp]", "[nlp", "not a valid config"),
+        ('factory = "odaextract_money"', 'factory = "odaextract_mony"', "unknown component factory 'odaextract_mony'"),
+    ],
+    ids=["malformed", "unknown-component"],
+)
+def test_regression_a_bad_config_is_one_line_and_exit_2_before_any_document(tmp_path, old, new, cause):
+    # Issue 18: tracebacks, and the unknown component recorded per document as BrokenProcessPool.
+    config = _config_with(tmp_path, old, new)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(out), "--config", str(config), "--jobs", "2"])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"error: {config}: ") and cause in lines[0], lines
+    assert "Traceback" not in result.output and "BrokenProcessPool" not in result.output
+    assert not (out / "errors.jsonl").exists()
+
+
+def test_regression_an_out_folder_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(blocker / "out"), "--jobs", "1"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {blocker / 'out'}: cannot write there") and "Traceback" not in result.output
+
+    # A read-only folder (simulated: CI runs as root, which writes anywhere).
+    from pathlib import Path
+
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    real_mkdir = Path.mkdir
+
+    def refuse(self, *args, **kwargs):
+        if self.is_relative_to(read_only):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(read_only / "out"), "--jobs", "1"])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == f"error: {read_only / 'out'}: cannot write there: permission denied (--out)"
+
+
+def test_an_internal_error_exits_3_and_says_it_is_a_bug(tmp_path, annotator, monkeypatch):
+    from pipeline import ingest
+
+    name, reader = ingest.READERS[".txt"]
+    monkeypatch.setitem(ingest.READERS, ".txt", (name, lambda path, data: None.text))
+    monkeypatch.setattr("pipeline.run.Annotator", lambda config_path=None: annotator)
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(tmp_path / "out"), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 3, result.output
+    assert "internal error (a bug, not your file)" in result.output
+    assert "a bug in odaextract, not in your files" in result.output

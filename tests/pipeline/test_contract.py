@@ -4,6 +4,7 @@ import json
 
 from models import DocumentRecord, Mention, RunManifest
 from pipeline.evaluate import evaluate, load_gold, load_predictions
+from pipeline.records import SENTENCE_MAX_CHARS
 from tests.conftest import CORPUS, GOLD_SEEDS
 
 
@@ -21,8 +22,14 @@ def test_every_mention_validates_and_points_into_its_source(seed_run):
         source = sources[mention.doc_id]
         assert source[mention.start : mention.end] == mention.text
         assert mention.sentence and mention.text in mention.sentence
+        assert mention.sentence in source[mention.sentence_start : mention.sentence_end]
+        if mention.sentence_end - mention.sentence_start <= SENTENCE_MAX_CHARS:
+            assert mention.sentence == source[mention.sentence_start : mention.sentence_end]
         assert mention.section
-        assert set(record) == {"id", "doc_id", "label", "text", "start", "end", "norm", "page", "section", "sentence", "source"}
+        assert set(record) == {
+            "id", "doc_id", "label", "text", "start", "end", "norm", "page", "section",
+            "sentence", "sentence_start", "sentence_end", "source",
+        }
 
 
 def test_mentions_are_flat_sorted_and_never_overlap(seed_run):

@@ -1,7 +1,7 @@
 import pytest
 
 from models import GoldDocument
-from pipeline.evaluate import Span, evaluate, norm_matches, prf
+from pipeline.evaluate import Scores, Span, evaluate, norm_matches, prf
 
 
 def _gold(*mentions):
@@ -17,7 +17,9 @@ def _gold(*mentions):
 def test_prf_edge_cases():
     assert prf(0, 0, 0).f1 == 1.0  # nothing to find, nothing found
     assert prf(0, 3, 0).precision == 0.0
-    assert prf(2, 4, 2) == prf(2, 4, 2)
+    assert prf(0, 0, 3).recall == 0.0  # something to find, nothing found
+    assert prf(3, 3, 3) == Scores(1.0, 1.0, 1.0)
+    assert prf(1, 2, 4) == Scores(0.5, 0.25, 0.3333)  # P and R differ: F1 is their harmonic mean
     scores = prf(2, 4, 2)
     assert (scores.precision, scores.recall) == (0.5, 1.0)
     assert scores.f1 == pytest.approx(0.6667, abs=1e-4)
@@ -74,3 +76,16 @@ def test_money_norm_compares_exact_values():
     assert norm_matches("MONEY", gold, {"amount": 1980000000.0, "currency": "USD", "approximate": False})
     assert not norm_matches("MONEY", gold, {"amount": 1979999999.9999998, "currency": "USD", "approximate": False})
     assert not norm_matches("MONEY", gold, {"amount": 1980000000, "currency": "JPY", "approximate": False})
+
+
+def test_a_non_numeric_amount_is_a_miss_but_a_bug_in_comparing_is_not_hidden(monkeypatch):
+    # Issue 17: `except Exception: return False` turned any bug into a silent miss.
+    gold = {"amount": 5, "currency": "USD", "approximate": False}
+    assert not norm_matches("MONEY", gold, {"amount": "five", "currency": "USD", "approximate": False})
+
+    def broken(value):
+        raise AttributeError("planted bug")
+
+    monkeypatch.setattr("pipeline.evaluate.Decimal", broken)
+    with pytest.raises(AttributeError, match="planted bug"):
+        norm_matches("MONEY", gold, dict(gold))

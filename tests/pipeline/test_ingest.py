@@ -1,4 +1,5 @@
 import os
+import signal
 
 import pytest
 
@@ -79,13 +80,58 @@ def test_unreadable_file_even_as_root(tmp_path, monkeypatch):
 
     path = tmp_path / "locked.txt"
     path.write_text("Japan")
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def refuse(self):
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def refuse(name, *args, **kwargs):
+        if Path(name).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(InputError, match="permission denied"):
         read_document(path)
+
+
+@pytest.fixture
+def no_hang():
+    """A read that blocks (a named pipe opened for reading) fails the test instead of hanging it."""
+
+    def hung(signum, frame):
+        raise TimeoutError("blocked: a named pipe was opened")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_regression_links_loops_and_pipes_in_a_folder_are_one_error_each(tmp_path, no_hang):
+    # Issue 18: a self-link crashed the batch (RuntimeError), a FIFO blocked it forever,
+    # a two-link loop without extension was skipped with no error line.
+    (tmp_path / "good.txt").write_text("Japan")
+    (tmp_path / "self.txt").symlink_to("self.txt")
+    (tmp_path / "ping").symlink_to("pong")
+    (tmp_path / "pong").symlink_to("ping")
+    (tmp_path / "gone.txt").symlink_to("nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.mkfifo(tmp_path / "pipe-without-suffix")  # not an input by its name: ignored like any such file
+    found = list(discover([tmp_path]))
+    assert [p.name for p in found if not isinstance(p, InputError)] == ["good.txt"]
+    causes = {os.path.basename(e.path): e.cause for e in found if isinstance(e, InputError)}
+    assert set(causes) == {"self.txt", "ping", "pong", "gone.txt", "pipe.txt"}
+    assert all("symlink loop" in causes[n] for n in ("self.txt", "ping", "pong"))
+    assert "broken symlink" in causes["gone.txt"]
+    assert causes["pipe.txt"].startswith("a named pipe, not a regular file")
+
+
+def test_regression_a_named_pipe_given_by_name_is_refused_without_opening_it(tmp_path, no_hang):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    [error] = list(discover([fifo]))
+    assert isinstance(error, InputError) and "named pipe" in error.cause
+    with pytest.raises(InputError, match="named pipe"):
+        read_document(fifo)
+    (tmp_path / "self.txt").symlink_to("self.txt")
+    [error] = list(discover([tmp_path / "self.txt"]))
+    assert "symlink loop" in error.cause
