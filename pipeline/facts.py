@@ -737,8 +737,10 @@ def read_kind(sentence: Sentence, flow: Flow, anchors: frozenset[int], draft: Fa
             start, end = sentence.start + match.start(), sentence.start + match.end()
             token = sentence.root(start, end)
             found = attach(token, positions, anchors) if token is not None else None
-            on_chain = token is not None and token.i in positions and positions[token.i] <= flow.index
-            if not on_chain and (found is None or found.crosses_clause or found.through_other_amount or found.index > flow.index):
+            # The verb that governs the flow names its kind too: "signed a loan agreement ... providing ¥4 billion".
+            reach = flow.index + 1 if flow.index + 1 < len(flow.chain) and flow.chain[flow.index + 1].pos_ == "VERB" else flow.index
+            on_chain = token is not None and token.i in positions and positions[token.i] <= reach
+            if not on_chain and (found is None or found.crosses_clause or found.through_other_amount or found.index > reach):
                 continue
             distance = min(abs(start - anchor.end), abs(anchor.start - end))
             candidate = (distance, precedence, kind, start, end)
@@ -751,16 +753,18 @@ def read_kind(sentence: Sentence, flow: Flow, anchors: frozenset[int], draft: Fa
         return "aggregate"
     if draft.donor and "iso3" in draft.donor and context.cues.aggregate.search(sentence.text) and not draft.recipients and not draft.channels and not draft.regions:
         return "aggregate"
-    if getattr(draft, "_paid_to_channel", False):
-        return "contribution"  # money to an organization or fund, not through it
+    if getattr(draft, "_paid_to_channel", False) or (draft.channels and not draft.recipients and not draft.regions):
+        # Money to an organization or fund; through one to a named country it is that country's aid.
+        return "contribution"
     return "unspecified"
 
 
-def read_status(sentence: Sentence, flow: Flow, draft: FactDraft, context: _Context) -> str:
+def read_status(sentence: Sentence, flow: Flow, draft: FactDraft, context: _Context, from_word: int = 1) -> str:
+    """`from_word` 1 skips the amount itself; a lead-in's chain starts at its verb (0)."""
     cues = context.cues
     if draft.anchor.norm.get("bound") == "upper":
         return "pledged"
-    for token in flow.chain[1:]:
+    for token in flow.chain[from_word:]:
         lemma = _lemma(token)
         if token.pos_ in ("VERB", "AUX"):
             if lemma in cues.pledge_verbs:
@@ -1063,7 +1067,7 @@ class FactExtractor:
         if date is not None:
             draft.date = _date_norm(date)
             draft.cite("date", date.start, date.end)
-        draft.status = "pledged" if anchor.norm.get("bound") == "upper" else read_status(lead, Flow(chain, 0, True), draft, context)
+        draft.status = "pledged" if anchor.norm.get("bound") == "upper" else read_status(lead, Flow(chain, 0, True), draft, context, from_word=0)
         # The item's own organizations and countries are its channels and recipients.
         donor_code = donor.get("iso3") if donor else None
         channels: list[dict] = []

@@ -79,11 +79,13 @@ def make_progress(quiet: bool = False):
 
 def print_summary(result, out_dir: Path) -> None:
     table = Table(title=f"odaextract run -> {out_dir}/", title_justify="left")
-    for column in ("processed", "skipped", "failed", *LABELS, "seconds"):
+    for column in ("processed", "skipped", "failed", *LABELS, "facts", "tracks", "seconds"):
         table.add_column(column, justify="right")
     table.add_row(
         *(str(result.count(s)) for s in ("processed", "skipped", "failed")),
         *(str(result.mention_counts.get(label, 0)) for label in LABELS),
+        str(getattr(result, "fact_count", 0)),
+        str(getattr(result, "track_count", 0)),
         f"{result.seconds:.1f}",
     )
     Console(highlight=False, width=120).print(table)

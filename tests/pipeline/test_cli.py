@@ -46,7 +46,14 @@ def test_evaluate_prints_table_and_json_and_enforces_minimums(seed_run):
     as_json = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--json"])
     report = json.loads(as_json.output)
     assert set(report) == {"ORG", "COUNTRY", "MONEY", "DATE", "ALL"}
-    below = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", "ALL=1.0"])
+    # A gold file with one norm changed: the seeds' own figures are all 1.000 now.
+    lines = GOLD_SEEDS.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    money = next(m for m in first["mentions"] if m["label"] == "MONEY")
+    money["norm"]["amount"] += 1
+    altered = out.parent / "altered-gold.jsonl"
+    altered.write_text("\n".join([json.dumps(first), *lines[1:]]) + "\n", encoding="utf-8")
+    below = runner.invoke(main, ["evaluate", "--gold", str(altered), "--pred", str(out), "--min", "ALL=1.0"])
     assert below.exit_code == 1
     assert "below threshold" in below.output
     reachable = runner.invoke(main, ["evaluate", "--gold", str(GOLD_SEEDS), "--pred", str(out), "--min", "MONEY=0.5"])
