@@ -40,9 +40,6 @@ ENGINE_ENV = "ODAX_PDF_ENGINE"
 # Refuse PDFs with more pages than this (0: no limit); `odaextract run --max-pages` sets it.
 MAX_PAGES_ENV = "ODAX_PDF_MAX_PAGES"
 
-# Top and bottom bands cropped away on every page (fraction of page height).
-CROP_BAND = 0.05
-
 
 def engine_name(engine: Optional[str] = None) -> str:
     name = (engine or os.environ.get(ENGINE_ENV, "").strip() or DEFAULT_ENGINE).lower()
@@ -66,8 +63,6 @@ def extract_page(page: PageChars) -> PageResult:
     for word in page_words:
         sizes[round(float(word["size"]), 1)] += len(word["text"])
     chars = sum(sizes.values())
-    band = CROP_BAND * height
-    page_words = [w for w in page_words if w["top"] >= page.top + band and w["bottom"] <= page.bottom - band]
     lines = page_lines(page_words, page.number, page.x0, page.x1, page.top, page.bottom)
     return PageResult(page.number, height, tuple(lines), tuple(sorted(sizes.items())), chars)
 

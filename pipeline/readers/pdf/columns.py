@@ -26,6 +26,7 @@ def gutter(rows: Sequence[list[dict]], x_min: float, x_max: float) -> Optional[t
     text_x0 = min(w["x0"] for w in all_words)
     text_x1 = max(w["x1"] for w in all_words)
     words = []
+    candidates = []
     for row in rows:
         ordered = sorted(row, key=lambda w: w["x0"])
         span = ordered[-1]["x1"] - ordered[0]["x0"]
@@ -33,6 +34,7 @@ def gutter(rows: Sequence[list[dict]], x_min: float, x_max: float) -> Optional[t
         if span > 0.6 * (text_x1 - text_x0) and widest_gap < 8:
             continue
         words.extend(row)
+        candidates.append(row)
     if len(words) < 8:
         return None
     width = int(x_max - x_min) + 2
@@ -61,6 +63,11 @@ def gutter(rows: Sequence[list[dict]], x_min: float, x_max: float) -> Optional[t
     left = sum(1 for w in words if w["x1"] <= g0 + 1)
     right = sum(1 for w in words if w["x0"] >= g1 - 1)
     if left < 3 or right < 3:
+        return None
+    # a gutter runs down the page: many rows split by it, not two justified lines
+    # whose wide word spaces happen to line up
+    split = sum(1 for row in candidates if not any(w["x0"] < g1 - 1 and w["x1"] > g0 + 1 for w in row))
+    if split < max(4, 0.25 * len(rows)):
         return None
     return g0, g1
 

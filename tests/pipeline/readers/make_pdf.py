@@ -548,3 +548,36 @@ if __name__ == "__main__":  # pragma: no cover - manual look at a fixture
     rendered = render(own_elements() + corpus_elements(root / "corpus" / "wpdc-2023-security-stability.txt"))
     out.write_bytes(rendered.data)
     print(f"{out}: {rendered.pages} pages")
+
+
+def plain_pdf(
+    pages: list[list[str]],
+    margin_mm: float = 10.0,
+    header: Optional[str] = None,
+    page_numbers: bool = False,
+    size: float = 11.0,
+) -> bytes:
+    """One column of paragraphs per page, as fpdf2 lays text out by default
+    (A4, `margin_mm` on every side, 10 mm is fpdf2's default), with an
+    optional running header at the top margin and page numbers at the bottom."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_margins(margin_mm, margin_mm, margin_mm)
+    pdf.set_auto_page_break(False)
+    unicode = _add_fonts(pdf)
+    family = "Body" if unicode else "Helvetica"
+    for number, paragraphs in enumerate(pages, 1):
+        pdf.add_page()
+        if header:
+            pdf.set_font(family, "", 8)
+            pdf.set_xy(margin_mm, margin_mm)
+            pdf.cell(0, 4, header)
+            pdf.set_xy(margin_mm, margin_mm + 10)
+        pdf.set_font(family, "", size)
+        for paragraph in paragraphs:
+            pdf.multi_cell(0, size * 0.45, paragraph)
+            pdf.ln(size * 0.45)
+        if page_numbers:
+            pdf.set_font(family, "", 8)
+            pdf.set_xy(margin_mm, 297 - margin_mm - 4)
+            pdf.cell(0, 4, str(number), align="C")
+    return bytes(pdf.output())
