@@ -22,7 +22,7 @@ from typing import NamedTuple, Protocol
 from pipeline.reader_types import InputError
 
 ENGINES = ("pdfium", "pdfplumber")
-DEFAULT_ENGINE = "pdfplumber"
+DEFAULT_ENGINE = "pdfium"
 
 
 class Char(NamedTuple):
