@@ -30,7 +30,7 @@ _CAPTION = re.compile(r"\((?:Photos?|Source)\s*:[^)]*\)\s*$")
 
 @dataclass
 class _Segment:
-    kind: str  # heading | paragraph | small (caption / note / box text, decided at the end)
+    kind: str  # heading | paragraph | table (one row) | small (caption / note / box text, decided at the end)
     lines: list[Line] = field(default_factory=list)
     level: Optional[int] = None
     floats: list["_Segment"] = field(default_factory=list)  # captions/notes met while this paragraph was open
@@ -135,8 +135,14 @@ def _segments(lines: list[Line], styles: _Styles) -> list[_Segment]:
 
     previous: Optional[Line] = None  # the line read just before, of any kind
     for line in lines:
-        kind = styles.kind(line)
         before, previous = previous, line
+        if line.column == "T":  # a table row: a block of its own, never merged (see tables.py)
+            close_small()
+            close_para()
+            heading = None
+            out.append(_Segment("table", [line]))
+            continue
+        kind = styles.kind(line)
         if kind == "heading":
             close_small()
             if heading is not None and _heading_continues(heading.lines[-1], line):
@@ -214,7 +220,8 @@ def _join(lines: list[Line], vocabulary: Counter) -> tuple[str, list[tuple[int, 
     text = ""
     marks: list[tuple[int, int]] = []
     for line in lines:
-        piece = " ".join(line.text.split())
+        # a table row keeps its cell separators; other lines' spacing is normalized
+        piece = line.text if line.column == "T" else " ".join(line.text.split())
         if not text:
             marks.append((0, line.page))
             text = piece
@@ -301,6 +308,8 @@ def assemble(pages: list[PageResult]) -> ReadResult:
             continue
         if segment.kind == "heading":
             kind, level = "heading", level_of(segment, text)
+        elif segment.kind == "table":
+            kind, level = "paragraph", None
         elif segment.kind == "small":
             kind, level = _small_kind(segment, previous_kind, text), None
         else:

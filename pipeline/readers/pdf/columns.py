@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional, Sequence
 
-from pipeline.readers.pdf import margins
+from pipeline.readers.pdf import margins, tables
 from pipeline.readers.pdf.lines import Line, make_line, rows as group_rows
 
 
@@ -77,8 +77,11 @@ def page_lines(words: list[dict], number: int, x_min: float, x_max: float, y_min
     if not words:
         return []
     height = y_max - y_min
-    rows = group_rows(words)
-    found = gutter(rows, x_min, x_max)
+    all_rows = group_rows(words)
+    in_table = tables.table_rows(all_rows)
+    table = [row for i, row in enumerate(all_rows) if i in in_table]
+    rows = [row for i, row in enumerate(all_rows) if i not in in_table]
+    found = gutter(rows, x_min, x_max) if rows else None
 
     def zone(row: list[dict]) -> str:
         if min(w["top"] for w in row) < y_min + margins.ZONE * height:
@@ -87,14 +90,21 @@ def page_lines(words: list[dict], number: int, x_min: float, x_max: float, y_min
             return "bottom"
         return ""
 
+    page_edges = (min(w["x0"] for w in words), max(w["x1"] for w in words))
+
+    def table_line(row: list[dict]) -> Line:
+        line = make_line(row, number, "T", page_edges, zone(row))
+        text = tables.SEPARATOR.join(make_line(cell, number, "T", page_edges, "").text for cell in tables.cells(row))
+        return line._replace(text=text)
+
     if found is None:
-        left = min(w["x0"] for w in words)
-        right = max(w["x1"] for w in words)
-        return [make_line(row, number, "F", (left, right), zone(row)) for row in rows]
+        out = [(min(w["top"] for w in row), make_line(row, number, "F", page_edges, zone(row))) for row in rows]
+        out.extend((min(w["top"] for w in row), table_line(row)) for row in table)
+        return [line for _, line in sorted(out, key=lambda item: item[0])]
 
     g0, g1 = found
     # (top, order, kind, words): full-width rows cut the page into bands
-    full: list[tuple[float, list[dict]]] = []
+    full: list[tuple[float, Line]] = []
     split: list[tuple[float, list[dict], list[dict]]] = []
     middle = (g0 + g1) / 2
     for row in rows:
@@ -112,14 +122,14 @@ def page_lines(words: list[dict], number: int, x_min: float, x_max: float, y_min
                 and abs(last["bottom"] - first["bottom"]) < 0.5
             )
         if crossing:
-            full.append((min(w["top"] for w in row), row))
+            full.append((min(w["top"] for w in row), make_line(row, number, "F", page_edges, zone(row))))
         else:
             split.append((min(w["top"] for w in row), left_words, right_words))
     left_col = [w for _, lw, _ in split for w in lw]
     right_col = [w for _, _, rw in split for w in rw]
     left_edges = (min((w["x0"] for w in left_col), default=x_min), max((w["x1"] for w in left_col), default=g0))
     right_edges = (min((w["x0"] for w in right_col), default=g1), max((w["x1"] for w in right_col), default=x_max))
-    page_edges = (min(w["x0"] for w in words), max(w["x1"] for w in words))
+    full.extend((min(w["top"] for w in row), table_line(row)) for row in table)
 
     out: list[Line] = []
     cuts = sorted(top for top, _ in full)
@@ -137,8 +147,7 @@ def page_lines(words: list[dict], number: int, x_min: float, x_max: float, y_min
             bands[key][1].append(make_line(right_words, number, "R", right_edges, zone(right_words)))
     for key in range(len(cuts) + 1):
         if key > 0:
-            _, row = full_by_top[key - 1]
-            out.append(make_line(row, number, "F", page_edges, zone(row)))
+            out.append(full_by_top[key - 1][1])
         left_lines, right_lines = bands.get(key, ([], []))
         out.extend(sorted(left_lines, key=lambda line: line.top))
         out.extend(sorted(right_lines, key=lambda line: line.top))

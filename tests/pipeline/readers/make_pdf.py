@@ -581,3 +581,44 @@ def plain_pdf(
             pdf.set_xy(margin_mm, 297 - margin_mm - 4)
             pdf.cell(0, 4, str(number), align="C")
     return bytes(pdf.output())
+
+
+def table_pdf(
+    before: str,
+    title: str,
+    unit: str,
+    header: list[str],
+    rows: list[list[str]],
+    after: str,
+    ruled: bool = False,
+) -> bytes:
+    """A page as white papers print statistics: a paragraph, the table's title and
+    unit line, a header row, rows with the country left-aligned and the figures
+    right-aligned (ruled or not), then a paragraph."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_margins(20, 20, 20)
+    pdf.set_auto_page_break(False)
+    family = "Body" if _add_fonts(pdf) else "Helvetica"
+    pdf.add_page()
+    pdf.set_font(family, "", 10)
+    pdf.multi_cell(0, 5, before)
+    pdf.ln(4)
+    pdf.set_font(family, "B", 10)
+    pdf.cell(0, 5, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(family, "", 8)
+    pdf.cell(0, 5, unit, new_x="LMARGIN", new_y="NEXT", align="R")
+    widths = [60] + [110 / (len(header) - 1)] * (len(header) - 1)
+    border = 1 if ruled else 0
+    pdf.set_font(family, "B", 9)
+    for width, text in zip(widths, header):
+        pdf.cell(width, 6, text, border=border, align="L" if width == widths[0] else "R")
+    pdf.ln(6)
+    pdf.set_font(family, "", 9)
+    for row in rows:
+        for n, (width, text) in enumerate(zip(widths, row)):
+            pdf.cell(width, 6, text, border=border, align="L" if n == 0 else "R")
+        pdf.ln(6)
+    pdf.ln(4)
+    pdf.set_font(family, "", 10)
+    pdf.multi_cell(0, 5, after)
+    return bytes(pdf.output())
