@@ -104,18 +104,19 @@ class _Display:
         return a, -b
 
 
-def _object(raw, index: int, obj, cache: dict, display: _Display) -> tuple[str, float, bool]:
-    """(base font name, scale, upright) of the text object that char `index` is in.
+def _object(raw, index: int, address: int, cache: dict, display: _Display) -> tuple[str, float, bool]:
+    """(base font name, size on the page, upright) of the text object at `address`
+    that char `index` is in; cached per text object (its chars share font, size
+    and matrix).
 
-    The scale is the vertical scale of the char's full matrix (text matrix and
-    CTM): PDFium's font size is the unscaled one (`Tf`), pdfminer's the size on
-    the page. Cached per text object: all its chars share font and matrix."""
+    The size is PDFium's font size (the unscaled `Tf` one) times the vertical
+    scale of the char's full matrix (text matrix and CTM), which is pdfminer's."""
     import pypdfium2.raw as pdfium_c
 
-    key = ctypes.cast(obj, ctypes.c_void_p).value
-    found = cache.get(key)
+    found = cache.get(address)
     if found is None:
         name = ""
+        obj = ctypes.cast(ctypes.c_void_p(address), pdfium_c.FPDF_PAGEOBJECT) if address else None
         font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
         if font:
             buffer = ctypes.create_string_buffer(256)
@@ -128,8 +129,23 @@ def _object(raw, index: int, obj, cache: dict, display: _Display) -> tuple[str, 
             dx, dy = display.vector(matrix.a, matrix.b)
             upright = dx > 0 and abs(dy) <= 1e-3 * dx
             scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
-        found = cache[key] = (name, scale or 1.0, upright)
+        found = cache[address] = (name, pdfium_c.FPDFText_GetFontSize(raw, index) * (scale or 1.0), upright)
     return found
+
+
+_GET_OBJECT = None
+
+
+def _object_address():
+    """FPDFText_GetTextObject returning the object's address as an int: a dict key
+    without a ctypes.cast per character (the cast was a sixth of the reading time)."""
+    global _GET_OBJECT
+    if _GET_OBJECT is None:
+        import pypdfium2.raw as pdfium_c
+
+        address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+        _GET_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+    return _GET_OBJECT
 
 
 def _chars(textpage, display: _Display) -> list[Char]:
@@ -144,9 +160,9 @@ def _chars(textpage, display: _Display) -> list[Char]:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(count))
     box = pdfium_c.FS_RECTF()
     get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_size = pdfium_c.FPDFText_GetFontSize
-    get_object = pdfium_c.FPDFText_GetTextObject
+    get_object = _object_address()
     generated = pdfium_c.FPDFText_IsGenerated
+    point = display.point
     fonts: dict = {}
     previous = None
     out: list[Char] = []
@@ -158,20 +174,23 @@ def _chars(textpage, display: _Display) -> list[Char]:
             ch = "-"
         if not get_box(raw, i, box):
             continue
-        obj = get_object(raw, i)
-        name, scale, upright = _object(raw, i, obj, fonts, display)
-        size = get_size(raw, i) * scale
-        ax, ay = display.point(box.left, box.bottom)
-        bx, by = display.point(box.right, box.top)
-        x0, x1, y0, y1 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        address = get_object(raw, i) or 0
+        found = fonts.get(address)
+        if found is None:
+            found = _object(raw, i, address, fonts, display)
+        name, size, upright = found
+        ax, ay = point(box.left, box.bottom)
+        bx, by = point(box.right, box.top)
+        x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+        y0, y1 = (ay, by) if ay <= by else (by, ay)
         if upright:  # pdfminer's box: the bottom at baseline + descent, the top a font size above
             y0 = y1 - size
         char = Char(ch, x0, x1, y0, y1, size, name, upright)
-        if out and obj == previous and out[-1][1:] == char[1:] and not ch.isspace():
+        if out and address == previous and out[-1][1:] == char[1:] and not ch.isspace():
             # one ligature glyph ("ﬃ") that PDFium spells as several chars in one box:
             # one Char, as pdfminer gives (else they would look like overprinted duplicates)
             out[-1] = out[-1]._replace(text=out[-1].text + ch)
         else:
             append(char)
-        previous = obj
+        previous = address
     return out

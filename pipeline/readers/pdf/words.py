@@ -25,26 +25,34 @@ def dedupe(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
     """Drop chars printed twice at (nearly) the same place, as fake-bold text does.
 
     What pdfplumber's `page.dedupe_chars()` does (same text, font and size
-    within `tolerance`), in one pass over a grid instead of sorting groups."""
+    within `tolerance`), in one pass over a grid instead of sorting groups:
+    cells twice the tolerance wide, so a duplicate lies in the char's cell or
+    in the neighbour on the side it is nearer to (four cells, not nine)."""
+    cell = 2.0 * tolerance
     grid: dict[tuple, list[Char]] = {}
     kept = []
     for char in chars:
-        key = (char.text, char.fontname, round(char.size, 2))
-        gx, gy = int(char.x0 // tolerance), int(char.top // tolerance)
+        fx, fy = char.x0 / cell, char.top / cell
+        gx, gy = int(fx // 1), int(fy // 1)
+        nx = gx - 1 if fx - gx < 0.5 else gx + 1
+        ny = gy - 1 if fy - gy < 0.5 else gy + 1
+        text = char.text
         duplicate = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other in grid.get((key, gx + dx, gy + dy), ()):
-                    if abs(other.x0 - char.x0) <= tolerance and abs(other.top - char.top) <= tolerance:
-                        duplicate = True
-                        break
-                if duplicate:
+        for key in ((text, gx, gy), (text, nx, gy), (text, gx, ny), (text, nx, ny)):
+            for other in grid.get(key, ()):
+                if (
+                    abs(other.x0 - char.x0) <= tolerance
+                    and abs(other.top - char.top) <= tolerance
+                    and other.fontname == char.fontname
+                    and round(other.size, 2) == round(char.size, 2)
+                ):
+                    duplicate = True
                     break
             if duplicate:
                 break
         if duplicate:
             continue
-        grid.setdefault((key, gx, gy), []).append(char)
+        grid.setdefault((text, gx, gy), []).append(char)
         kept.append(char)
     return kept
 
