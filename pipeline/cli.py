@@ -31,9 +31,13 @@ def main() -> None:
               help="A pipeline config (default: the packaged pipeline/config.cfg).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse input files larger than this.")
+@click.option("--pdf-engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+              help="PDF char source: pypdfium2 (fast) or pdfplumber (the reference).")
+@click.option("--max-pages", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Refuse PDFs with more pages than this, one error line each (0: no limit).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
 def run(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, config_path: Path | None,
-        max_bytes: int, quiet: bool) -> None:
+        max_bytes: int, pdf_engine: str, max_pages: int, quiet: bool) -> None:
     """Extract mentions from PATHS (files or folders; default: corpus/) into --out.
 
     Writes mentions.jsonl, documents.jsonl, errors.jsonl, manifest.json and
@@ -49,6 +53,9 @@ def run(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, c
     from pipeline.state import LockedError
 
     inputs = list(paths) or [Path("corpus")]
+    # read by pipeline.readers.pdf in this process and in the worker processes
+    os.environ["ODAX_PDF_ENGINE"] = pdf_engine
+    os.environ["ODAX_PDF_MAX_PAGES"] = str(max_pages)
     progress = make_progress(quiet=quiet)
     try:
         with progress:

@@ -15,42 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
+# The reader types live in their own module (readers import them, not this one);
+# re-exported here for callers of the ingest stage.
+from pipeline.reader_types import InputError, LayoutBlock, PageSpan, ReadResult, decode_text  # noqa: F401
+
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-
-
-class InputError(Exception):
-    """An input that cannot be processed; `str()` is the one-line cause."""
-
-    def __init__(self, path: Union[str, Path], cause: str, stage: str = "ingest"):
-        super().__init__(cause)
-        self.path = str(path)
-        self.cause = cause
-        self.stage = stage
-
-
-@dataclass(frozen=True)
-class PageSpan:
-    number: int  # 1-based page number as printed order in the file
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class LayoutBlock:
-    """A block a layout-aware reader (PDF, HTML) already knows, in document offsets."""
-
-    kind: str  # "heading" | "paragraph" | "caption" | "note"
-    start: int
-    end: int
-    level: Optional[int] = None  # heading level, 1 = outermost
-
-
-@dataclass(frozen=True)
-class ReadResult:
-    text: str
-    pages: tuple[PageSpan, ...] = ()
-    blocks: tuple[LayoutBlock, ...] = ()  # empty: the structure stage splits lines itself
-    title: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -75,28 +44,13 @@ def _read_plain_text(path: Path, data: bytes) -> ReadResult:
     return ReadResult(decode_text(path, data))
 
 
-def decode_text(path: Path, data: bytes) -> str:
-    """UTF-8 text of a text-like input, or InputError naming the cause."""
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8"
-        ) from None
-    if not text.strip():
-        raise InputError(path, "no text (the file is empty or only whitespace)")
-    return text
-
-
 # A reader turns a file's bytes into document text (raising InputError with a
 # one-line cause for unusable input).
 Reader = Callable[[Path, bytes], ReadResult]
 
 
 def _read_pdf(path: Path, data: bytes) -> ReadResult:
-    from pipeline.readers.pdf import read_pdf  # lazy: pipeline.readers imports this module
+    from pipeline.readers.pdf import read_pdf  # lazy: keeps `import pipeline.ingest` cheap
 
     return read_pdf(path, data)
 
@@ -108,7 +62,7 @@ def _read_markdown(path: Path, data: bytes) -> ReadResult:
 
 
 def _read_html(path: Path, data: bytes) -> ReadResult:
-    from pipeline.readers.html import read_html
+    from pipeline.readers.html import read_html  # lazy, as above
 
     return read_html(path, data)
 

@@ -1,6 +1,7 @@
-"""Readers for layout formats: PDF (pdfplumber) and HTML (lxml).
+"""Readers for layout formats: PDF (pypdfium2 or pdfplumber) and HTML (lxml).
 
-Each is a `pipeline.ingest.Reader`: `(path, bytes) -> ReadResult`, raising
+Each is a `pipeline.ingest.Reader`: `(path, bytes) -> ReadResult` (types in
+`pipeline.reader_types`), raising
 `InputError` with a one-line cause for unusable input. Importing this package
 is cheap: the readers import their parsers when first called.
 """

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline.headings import mark_level
-from pipeline.ingest import InputError, LayoutBlock, ReadResult
+from pipeline.reader_types import InputError, LayoutBlock, ReadResult
 from pipeline.structure import body_kind
 
 _DROP_TAGS = {

@@ -26,7 +26,7 @@ from typing import Optional
 from markdown_it import MarkdownIt
 
 from pipeline.headings import mark_level
-from pipeline.ingest import LayoutBlock, ReadResult, decode_text
+from pipeline.reader_types import InputError, LayoutBlock, ReadResult, decode_text
 
 _PARSER: list[MarkdownIt] = []
 
@@ -110,7 +110,6 @@ def read_markdown(path: Path, data: bytes) -> ReadResult:
         position += len(value)
     text = "\n".join(pieces)
     if not text.strip():
-        from pipeline.ingest import InputError
 
         raise InputError(path, "no text (the Markdown renders to nothing)")
     return ReadResult(text, (), tuple(blocks), title)

@@ -548,3 +548,77 @@ if __name__ == "__main__":  # pragma: no cover - manual look at a fixture
     rendered = render(own_elements() + corpus_elements(root / "corpus" / "wpdc-2023-security-stability.txt"))
     out.write_bytes(rendered.data)
     print(f"{out}: {rendered.pages} pages")
+
+
+def plain_pdf(
+    pages: list[list[str]],
+    margin_mm: float = 10.0,
+    header: Optional[str] = None,
+    page_numbers: bool = False,
+    size: float = 11.0,
+) -> bytes:
+    """One column of paragraphs per page, as fpdf2 lays text out by default
+    (A4, `margin_mm` on every side, 10 mm is fpdf2's default), with an
+    optional running header at the top margin and page numbers at the bottom."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_margins(margin_mm, margin_mm, margin_mm)
+    pdf.set_auto_page_break(False)
+    unicode = _add_fonts(pdf)
+    family = "Body" if unicode else "Helvetica"
+    for number, paragraphs in enumerate(pages, 1):
+        pdf.add_page()
+        if header:
+            pdf.set_font(family, "", 8)
+            pdf.set_xy(margin_mm, margin_mm)
+            pdf.cell(0, 4, header)
+            pdf.set_xy(margin_mm, margin_mm + 10)
+        pdf.set_font(family, "", size)
+        for paragraph in paragraphs:
+            pdf.multi_cell(0, size * 0.45, paragraph)
+            pdf.ln(size * 0.45)
+        if page_numbers:
+            pdf.set_font(family, "", 8)
+            pdf.set_xy(margin_mm, 297 - margin_mm - 4)
+            pdf.cell(0, 4, str(number), align="C")
+    return bytes(pdf.output())
+
+
+def table_pdf(
+    before: str,
+    title: str,
+    unit: str,
+    header: list[str],
+    rows: list[list[str]],
+    after: str,
+    ruled: bool = False,
+) -> bytes:
+    """A page as white papers print statistics: a paragraph, the table's title and
+    unit line, a header row, rows with the country left-aligned and the figures
+    right-aligned (ruled or not), then a paragraph."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_margins(20, 20, 20)
+    pdf.set_auto_page_break(False)
+    family = "Body" if _add_fonts(pdf) else "Helvetica"
+    pdf.add_page()
+    pdf.set_font(family, "", 10)
+    pdf.multi_cell(0, 5, before)
+    pdf.ln(4)
+    pdf.set_font(family, "B", 10)
+    pdf.cell(0, 5, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(family, "", 8)
+    pdf.cell(0, 5, unit, new_x="LMARGIN", new_y="NEXT", align="R")
+    widths = [60] + [110 / (len(header) - 1)] * (len(header) - 1)
+    border = 1 if ruled else 0
+    pdf.set_font(family, "B", 9)
+    for width, text in zip(widths, header):
+        pdf.cell(width, 6, text, border=border, align="L" if width == widths[0] else "R")
+    pdf.ln(6)
+    pdf.set_font(family, "", 9)
+    for row in rows:
+        for n, (width, text) in enumerate(zip(widths, row)):
+            pdf.cell(width, 6, text, border=border, align="L" if n == 0 else "R")
+        pdf.ln(6)
+    pdf.ln(4)
+    pdf.set_font(family, "", 10)
+    pdf.multi_cell(0, 5, after)
+    return bytes(pdf.output())

@@ -1,0 +1,118 @@
+"""Characters to words, the same for every char source.
+
+Hand-written rather than pdfplumber's `WordExtractor` so that both engines
+share one word builder over plain `Char` tuples (the extractor wants
+pdfplumber's dict objects and cost a third of the pdfplumber path's time).
+It follows the extractor's rules with the settings the reader used
+(x_tolerance 1.5, y_tolerance 3, extra_attrs fontname and size): runs of
+consecutive chars in one font and size, clustered into lines by their top,
+sorted left to right, split at blanks and at gaps or jumps over the tolerance.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from pipeline.readers.pdf.chars import Char
+
+X_TOLERANCE = 1.5
+Y_TOLERANCE = 3.0
+# pdfplumber's expansions (pdfplumber.utils.text.LIGATURES), so "ﬁnance" is "finance"
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+def dedupe(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
+    """Drop chars printed twice at (nearly) the same place, as fake-bold text does.
+
+    What pdfplumber's `page.dedupe_chars()` does (same text, font and size
+    within `tolerance`), in one pass over a grid instead of sorting groups:
+    cells twice the tolerance wide, so a duplicate lies in the char's cell or
+    in the neighbour on the side it is nearer to (four cells, not nine)."""
+    cell = 2.0 * tolerance
+    grid: dict[tuple, list[Char]] = {}
+    kept = []
+    for char in chars:
+        fx, fy = char.x0 / cell, char.top / cell
+        gx, gy = int(fx // 1), int(fy // 1)
+        nx = gx - 1 if fx - gx < 0.5 else gx + 1
+        ny = gy - 1 if fy - gy < 0.5 else gy + 1
+        text = char.text
+        duplicate = False
+        for key in ((text, gx, gy), (text, nx, gy), (text, gx, ny), (text, nx, ny)):
+            for other in grid.get(key, ()):
+                if (
+                    abs(other.x0 - char.x0) <= tolerance
+                    and abs(other.top - char.top) <= tolerance
+                    and other.fontname == char.fontname
+                    and round(other.size, 2) == round(char.size, 2)
+                ):
+                    duplicate = True
+                    break
+            if duplicate:
+                break
+        if duplicate:
+            continue
+        grid.setdefault((text, gx, gy), []).append(char)
+        kept.append(char)
+    return kept
+
+
+def _clusters(chars: list[Char], upright: bool) -> list[list[Char]]:
+    """Chars whose line positions chain within the tolerance (pdfplumber's
+    cluster_objects): tops for upright text, left edges for rotated text."""
+    if upright:
+        key, tolerance = (lambda c: c.top), Y_TOLERANCE
+    else:
+        key, tolerance = (lambda c: c.x0), X_TOLERANCE
+    ordered = sorted(chars, key=key)
+    out: list[list[Char]] = []
+    last = None
+    for char in ordered:
+        value = key(char)
+        if last is None or value - last > tolerance:
+            out.append([char])
+        else:
+            out[-1].append(char)
+        last = value
+    return out
+
+
+def _word(chars: list[Char]) -> dict:
+    first = chars[0]
+    return {
+        "text": "".join(LIGATURES.get(c.text, c.text) for c in chars),
+        "x0": min(c.x0 for c in chars),
+        "x1": max(c.x1 for c in chars),
+        "top": min(c.top for c in chars),
+        "bottom": max(c.bottom for c in chars),
+        "size": first.size,
+        "fontname": first.fontname,
+    }
+
+
+def _breaks(prev: Char, char: Char, upright: bool) -> bool:
+    """Does `char` start a new word after `prev`? (pdfplumber's char_begins_new_word)"""
+    if upright:
+        return char.x0 < prev.x0 or char.x0 > prev.x1 + X_TOLERANCE or abs(char.top - prev.top) > Y_TOLERANCE
+    return char.top < prev.top or char.top > prev.bottom + Y_TOLERANCE or abs(char.x0 - prev.x0) > X_TOLERANCE
+
+
+def words(chars: list[Char]) -> list[dict]:
+    out: list[dict] = []
+    for (upright, _, _), run in groupby(chars, key=lambda c: (c.upright, c.fontname, c.size)):
+        for line in _clusters(list(run), upright):
+            line.sort(key=(lambda c: c.x0) if upright else (lambda c: c.top))
+            current: list[Char] = []
+            for char in line:
+                if not char.text or char.text.isspace():
+                    if current:
+                        out.append(_word(current))
+                    current = []
+                    continue
+                if current and _breaks(current[-1], char, upright):
+                    out.append(_word(current))
+                    current = []
+                current.append(char)
+            if current:
+                out.append(_word(current))
+    return out
