@@ -20,7 +20,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 evaluate: $(STAMP)
-	$(BIN)/odaextract evaluate --gold tests/data/gold-seeds.jsonl --pred outputs
+	$(BIN)/odaextract evaluate --gold tests/data/gold-seeds.jsonl --facts-gold ../shared/gold/seeds-facts.jsonl --tracks-gold ../shared/gold/seeds-tracks.jsonl --pred outputs
 
 schema: $(STAMP)
 	$(BIN)/odaextract schema --out outputs/schema
