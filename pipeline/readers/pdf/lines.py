@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|-bd|,b\b", re.I)
@@ -54,6 +55,12 @@ def rows(words: list[dict]) -> list[list[dict]]:
 
 
 
+@lru_cache(maxsize=4096)
+def _style(fontname: str) -> tuple[bool, bool]:
+    """(bold, italic) from a font name; a document has few fonts and many words."""
+    return bool(_BOLD.search(fontname)), bool(_ITALIC.search(fontname))
+
+
 def make_line(words: list[dict], number: int, column: str, col: tuple[float, float], zone: str) -> Line:
     words = sorted(words, key=lambda w: w["x0"])
     parts: list[str] = []
@@ -68,9 +75,9 @@ def make_line(words: list[dict], number: int, column: str, col: tuple[float, flo
         parts.append(word["text"])
         n = len(word["text"])
         weight[round(size, 1)] += n
-        fontname = str(word.get("fontname", ""))
-        bold += n if _BOLD.search(fontname) else 0
-        italic += n if _ITALIC.search(fontname) else 0
+        is_bold, is_italic = _style(str(word.get("fontname", "")))
+        bold += n if is_bold else 0
+        italic += n if is_italic else 0
         previous = word
     total = sum(weight.values()) or 1
     # the line's size: the most common size among its chars (a footnote mark does not count)

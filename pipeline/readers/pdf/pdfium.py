@@ -163,6 +163,8 @@ def _chars(textpage, display: _Display) -> list[Char]:
     get_object = _object_address()
     generated = pdfium_c.FPDFText_IsGenerated
     point = display.point
+    plain = display.rotation == 0
+    left, bottom, height = display.left, display.bottom, display.height
     fonts: dict = {}
     previous = None
     out: list[Char] = []
@@ -179,10 +181,17 @@ def _chars(textpage, display: _Display) -> list[Char]:
         if found is None:
             found = _object(raw, i, address, fonts, display)
         name, size, upright = found
-        ax, ay = point(box.left, box.bottom)
-        bx, by = point(box.right, box.top)
-        x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
-        y0, y1 = (ay, by) if ay <= by else (by, ay)
+        if plain:  # no /Rotate, the common case: the same as point(), without the calls
+            x0, x1, y0, y1 = box.left - left, box.right - left, height - (box.top - bottom), height - (box.bottom - bottom)
+            if x1 < x0:
+                x0, x1 = x1, x0
+            if y1 < y0:
+                y0, y1 = y1, y0
+        else:
+            ax, ay = point(box.left, box.bottom)
+            bx, by = point(box.right, box.top)
+            x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+            y0, y1 = (ay, by) if ay <= by else (by, ay)
         if upright:  # pdfminer's box: the bottom at baseline + descent, the top a font size above
             y0 = y1 - size
         char = Char(ch, x0, x1, y0, y1, size, name, upright)

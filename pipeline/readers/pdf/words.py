@@ -79,15 +79,20 @@ def _clusters(chars: list[Char], upright: bool) -> list[list[Char]]:
 
 def _word(chars: list[Char]) -> dict:
     first = chars[0]
-    return {
-        "text": "".join(LIGATURES.get(c.text, c.text) for c in chars),
-        "x0": min(c.x0 for c in chars),
-        "x1": max(c.x1 for c in chars),
-        "top": min(c.top for c in chars),
-        "bottom": max(c.bottom for c in chars),
-        "size": first.size,
-        "fontname": first.fontname,
-    }
+    x0, x1, top, bottom = first.x0, first.x1, first.top, first.bottom
+    parts = []
+    for c in chars:  # one pass instead of four min/max generators
+        parts.append(LIGATURES.get(c.text, c.text))
+        if c.x0 < x0:
+            x0 = c.x0
+        if c.x1 > x1:
+            x1 = c.x1
+        if c.top < top:
+            top = c.top
+        if c.bottom > bottom:
+            bottom = c.bottom
+    return {"text": "".join(parts), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "size": first.size, "fontname": first.fontname}
 
 
 def _breaks(prev: Char, char: Char, upright: bool) -> bool:
