@@ -31,7 +31,14 @@ DATA_DIR = ("pipeline", "data")
 
 # name -> callable(config_path) -> str: further inputs of the output, if any
 # arrive that the parts below do not already cover.
-EXTRA_PARTS: dict[str, Callable[[Optional[Path]], str]] = {}
+def _pdf_engine(config_path: Optional[Path]) -> str:
+    """The PDF char source (`--pdf-engine`): the two engines may give different text."""
+    from pipeline.readers.pdf import engine_name
+
+    return engine_name()
+
+
+EXTRA_PARTS: dict[str, Callable[[Optional[Path]], str]] = {"pdf_engine": _pdf_engine}
 
 
 def _hash_files(root: Path, files: list[Path]) -> str:

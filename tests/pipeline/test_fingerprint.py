@@ -94,3 +94,13 @@ def test_regression_editing_a_data_file_reprocesses_the_corpus(package_copy):
     assert second["fingerprint_parts"]["data"] != first["fingerprint_parts"]["data"]
     assert second["fingerprint_parts"]["code"] == first["fingerprint_parts"]["code"]
     assert "CAD" in currencies()
+
+
+def test_regression_the_pdf_engine_is_in_the_fingerprint(monkeypatch):
+    # A run with another --pdf-engine reused the other engine's results until --force.
+    monkeypatch.setenv("ODAX_PDF_ENGINE", "pdfium")
+    pdfium = fingerprint.fingerprint_parts()
+    monkeypatch.setenv("ODAX_PDF_ENGINE", "pdfplumber")
+    plumber = fingerprint.fingerprint_parts()
+    assert pdfium["pdf_engine"] == "pdfium" and plumber["pdf_engine"] == "pdfplumber"
+    assert fingerprint.combine(pdfium) != fingerprint.combine(plumber)
