@@ -67,6 +67,8 @@ class Cues:
     giving_verbs: frozenset[str]
     pledge_verbs: frozenset[str]
     pledge_nouns: frozenset[str]
+    list_preps: frozenset[str]
+    partner_nouns: frozenset[str]
     modal_words: frozenset[str]
     giving_nouns: frozenset[str]
     non_fact_nouns: frozenset[str]
@@ -98,6 +100,8 @@ def load_cues() -> Cues:
         giving_verbs=frozenset(data["giving_verbs"]),
         pledge_verbs=frozenset(data["pledge_verbs"]),
         pledge_nouns=frozenset(data["pledge_nouns"]),
+        list_preps=frozenset(data["list_preps"]),
+        partner_nouns=frozenset(data["partner_nouns"]),
         modal_words=frozenset(data["modal_words"]),
         giving_nouns=frozenset(data["giving_nouns"]),
         non_fact_nouns=frozenset(data["non_fact_nouns"]),
@@ -209,7 +213,8 @@ class Attachment:
 
 
 def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[int]) -> Optional[Attachment]:
-    beneficiaries = load_cues().beneficiary_nouns
+    cues = load_cues()
+    beneficiaries = cues.beneficiary_nouns
     preps: list[str] = []
     deps: list[str] = []
     crosses = False
@@ -226,7 +231,12 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
             if current.i in other_amounts:
                 through_other = True
         if current.dep_ in ("prep", "agent", "dative") or (current.pos_ == "ADP" and current.dep_ != "case"):
-            preps.append(current.lower_)
+            if current.lower_ in cues.list_preps:
+                pass  # "..., including South Sudan and Sudan": the list's own preposition says nothing
+            elif current.lower_ == "with" and current.head.lemma_.lower() in cues.partner_nouns:
+                preps.append("through")  # "in cooperation with WFP, UNICEF and the ICRC"
+            else:
+                preps.append(current.lower_)
         if current.dep_ in _CLAUSE_DEPS:
             crosses = True
         deps.append(current.dep_)
@@ -753,8 +763,12 @@ def read_kind(sentence: Sentence, flow: Flow, anchors: frozenset[int], draft: Fa
         return "aggregate"
     if draft.donor and "iso3" in draft.donor and context.cues.aggregate.search(sentence.text) and not draft.recipients and not draft.channels and not draft.regions:
         return "aggregate"
-    if getattr(draft, "_paid_to_channel", False) or (draft.channels and not draft.recipients and not draft.regions):
-        # Money to an organization or fund; through one to a named country it is that country's aid.
+    if getattr(draft, "_paid_to_channel", False):
+        return "contribution"  # money to an organization or fund
+    if draft.channels and not draft.recipients and not draft.regions:
+        # Through an organization and to no named country: the organization's. (Re-read
+        # when the paragraph then gives its country: that country's aid.)
+        draft._contribution_for_want_of_a_country = True  # type: ignore[attr-defined]
         return "contribution"
     return "unspecified"
 
@@ -1179,6 +1193,9 @@ def _paragraph_topic(draft: FactDraft, block: Block, ordered: list[ResolvedMenti
         return
     draft.recipients = [first.norm["iso3"]]
     draft.cite("recipients", first.start, first.end)
+    if getattr(draft, "_contribution_for_want_of_a_country", False):
+        draft.kind = "unspecified"
+
 
 
 def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, context: _Context) -> None:
