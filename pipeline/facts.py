@@ -569,6 +569,18 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
         if found is not None and _accepts_destination(found, flow, cues.recipient_preps):
             regions.add(match.group())
             draft.cite("regions", start, end)
+    # "In North Africa, Japan ... in Tunisia": a region that opens the sentence places
+    # it; it is the destination only when no country is.
+    opening = re.match(r"\W*In (?:the )?", sentence.text)
+    if opening:
+        topic = context.regions.pattern.match(sentence.text, opening.end())
+        if topic and sentence.text[topic.end() : topic.end() + 1] == ",":
+            start, end = sentence.start + topic.start(), sentence.start + topic.end()
+            if recipients:
+                regions.discard(topic.group())
+            elif not any(m.start < end and start < m.end for m in sentence.mentions if m.label != "DATE"):
+                regions.add(topic.group())
+                draft.cite("regions", start, end)
     draft.regions = sorted(regions)
 
 
@@ -995,6 +1007,8 @@ class FactExtractor:
                 self._continue_from_text(draft, sentence, sentences_of[position], ordered, context)
             if position is not None and not draft.recipients and not draft.regions:
                 _paragraph_topic(draft, blocks[position], ordered, context)
+            if position is not None and not draft.recipients and not draft.regions:
+                _region_anaphora(draft, sentence, blocks[position], context)
             if position is not None:
                 previous_in_block[position] = draft
             drafts.append(draft)
@@ -1173,6 +1187,21 @@ def _document_donor(drafts: list[FactDraft]) -> None:
             draft.donor = {"iso3": top}
             if top in draft.recipients:
                 draft.recipients = [code for code in draft.recipients if code != top]
+
+
+_REGION_ANAPHORA = re.compile(r"\b(?:the|this|that) region\b")
+
+
+def _region_anaphora(draft: FactDraft, sentence: Sentence, block: Block, context: _Context) -> None:
+    """"... commitments to the region": the region the paragraph named before."""
+    if not _REGION_ANAPHORA.search(sentence.text):
+        return
+    before = context.text[block.start : sentence.start]
+    named = [m for m in context.regions.pattern.finditer(before)]
+    if named:
+        last = named[-1]
+        draft.regions = [last.group()]
+        draft.cite("regions", block.start + last.start(), block.start + last.end())
 
 
 _TOPIC_OPENING = re.compile(r"^(?:In|For|To|Regarding|As for)\s+(?:the\s+)?")
