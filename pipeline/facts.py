@@ -1029,10 +1029,18 @@ class FactExtractor:
             for tok in [sentence.root(s, e)]
             if tok is not None and tok.i != money.i
         ) - {t.i for eq in equivalents for t in [sentence.root(eq.start, eq.end)] if t is not None}
+        # Another amount's own chain up to where it meets this one's ("contributed $1.5 billion
+        # ..., and pledged ¥319 billion for a replenishment which covers 2020-2023"): what hangs
+        # there is the other amount's.
+        own = {t.i for t in head_chain(money)}
+        roots = others
+        others = others | frozenset(
+            t.i for i in others for t in head_chain(sentence.doc[i])[1:] if t.i not in own
+        )
         draft = FactDraft(anchor, block, (sentence.start, sentence.start + len(sentence.text)), list(equivalents))
-        return self._fill(draft, sentence, flow, others, context)
+        return self._fill(draft, sentence, flow, others, context, roots)
 
-    def _fill(self, draft: FactDraft, sentence: Sentence, flow: Flow, others: frozenset[int], context: _Context) -> FactDraft:
+    def _fill(self, draft: FactDraft, sentence: Sentence, flow: Flow, others: frozenset[int], context: _Context, roots: frozenset[int] = frozenset()) -> FactDraft:
         draft.cite("amount", draft.anchor.start, draft.anchor.end)
         for equivalent in draft.equivalents:
             draft.cite("equivalents", equivalent.start, equivalent.end)
@@ -1050,7 +1058,9 @@ class FactExtractor:
             draft.date = _date_norm(date, context.text)
             draft.cite("date", date.start, date.end)
         draft.status = read_status(sentence, flow, draft, context)
-        draft.kind = read_kind(sentence, flow, others, draft, context)
+        # A kind word may sit on another amount's way ("pledged $800 million, bringing its total
+        # contribution to $1 billion"): only the other amounts themselves stop it.
+        draft.kind = read_kind(sentence, flow, roots, draft, context)
         draft.cumulative = read_cumulative(sentence, draft, context)
         draft.purpose = read_purpose(sentence, flow, context)
         return draft
@@ -1091,7 +1101,10 @@ class FactExtractor:
         draft._open_subject = donor is None  # type: ignore[attr-defined]
         if donor_mention is not None:
             draft.cite("donor", donor_mention.start, donor_mention.end)
-        date = next((m for m in lead.mentions if m.label == "DATE"), None)
+        # A row named by its date ("FY2014: 395.40") is dated by it; else the lead-in's date.
+        date = next((m for m in item.mentions if m.label == "DATE"), None) or next(
+            (m for m in lead.mentions if m.label == "DATE"), None
+        )
         if date is not None:
             draft.date = _date_norm(date)
             draft.cite("date", date.start, date.end)
