@@ -125,7 +125,13 @@ def build_nlp(config_path: Optional[Path] = None) -> Language:
 def build_parser(model: str, exclude: list[str]) -> Language:
     """The model's tagger and parser for the facts stage, which runs them on
     the few sentences that hold an amount (not on every block)."""
-    return spacy.load(model, exclude=exclude)
+    nlp = spacy.load(model, exclude=exclude)
+    if "attribute_ruler" in nlp.pipe_names:
+        from pipeline.components.tag_map import rules_from_ruler
+
+        rules = rules_from_ruler(nlp.get_pipe("attribute_ruler"))
+        nlp.replace_pipe("attribute_ruler", "odaextract_tag_map", config={"rules": rules})
+    return nlp
 
 
 def model_description(nlp: Language) -> str:

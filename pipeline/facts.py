@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -379,8 +380,20 @@ class _Context:
         self.registry = load_registry()
         self.gazetteer = load_gazetteer()
         self.ordered: list[ResolvedMention] = []
+        self._starts: list[int] = []
         # How far back "the Fund" may find the fund it names (a few paragraphs).
         self.generic_reference_window = 3000
+
+
+    def set_mentions(self, mentions: list[ResolvedMention]) -> None:
+        self.ordered = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.ordered]
+
+    def mentions_in(self, start: int, end: int) -> list[ResolvedMention]:
+        """The mentions inside [start, end), in order (a bisect, not a scan)."""
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end, lo=first)
+        return [m for m in self.ordered[first:last] if m.end <= end]
 
 
 def country_in_name(name: str, context: _Context) -> Optional[str]:
@@ -643,7 +656,7 @@ def _generic_channel(sentence: Sentence, flow: Flow, anchors, context: _Context,
         if not _is_channel(found, flow, context):
             continue
         head = match.group(1)
-        earlier = [m for m in context.ordered if m.label == "ORG" and m.end <= start and start - m.end < context.generic_reference_window]
+        earlier = [m for m in context.mentions_in(start - context.generic_reference_window, start) if m.label == "ORG"]
         named = next((m for m in reversed(earlier) if m.norm.get("name", "").endswith(head)), None)
         if named is not None:
             _add_channel(channels, named)
@@ -956,7 +969,7 @@ class FactExtractor:
         block_index = {(b.start, b.end): i for i, b in enumerate(blocks)}
         sentences_of = {i: item.sentences for i, item in enumerate(annotated.blocks)}
         resolved = [m.mention for m in mentions]
-        context.ordered = sorted(resolved, key=lambda m: m.start)
+        context.set_mentions(resolved)
         anchors, equivalents = _anchors_and_equivalents(resolved)
         if not anchors:
             return []
@@ -978,11 +991,10 @@ class FactExtractor:
                     wanted[sentences_of[lead][-1]] = None
         spans = sorted(wanted)
         docs = self.parse([text[s:e] for s, e in spans])
-        ordered = sorted(resolved, key=lambda m: m.start)
+        ordered = context.ordered
         parsed: dict[tuple[int, int], Sentence] = {}
         for (start, end), doc in zip(spans, docs):
-            inside = [m for m in ordered if start <= m.start and m.end <= end]
-            parsed[(start, end)] = Sentence(doc, start, inside, text[start:end])
+            parsed[(start, end)] = Sentence(doc, start, context.mentions_in(start, end), text[start:end])
 
         anchor_spans = {(a.start, a.end) for a in anchors}
         drafts: list[FactDraft] = []
@@ -1024,9 +1036,9 @@ class FactExtractor:
             return None
         others = frozenset(
             tok.i
-            for s, e in anchor_spans
-            if (s, e) != (anchor.start, anchor.end) and sentence.start <= s and e <= sentence.start + len(sentence.text)
-            for tok in [sentence.root(s, e)]
+            for m in sentence.mentions
+            if m.label == "MONEY" and (m.start, m.end) in anchor_spans and (m.start, m.end) != (anchor.start, anchor.end)
+            for tok in [sentence.root(m.start, m.end)]
             if tok is not None and tok.i != money.i
         ) - {t.i for eq in equivalents for t in [sentence.root(eq.start, eq.end)] if t is not None}
         # Another amount's own chain up to where it meets this one's ("contributed $1.5 billion
@@ -1156,7 +1168,7 @@ class FactExtractor:
         if not earlier:
             return
         start, end = earlier[-1]
-        previous = [m for m in ordered if start <= m.start and m.end <= end]
+        previous = context.mentions_in(start, end)
         if draft.date is None:
             date = next((m for m in previous if m.label == "DATE"), None)
             if date is not None:
@@ -1226,7 +1238,8 @@ def _paragraph_topic(draft: FactDraft, block: Block, ordered: list[ResolvedMenti
     opening = _TOPIC_OPENING.match(context.text[block.start : block.start + 40])
     if opening is None or draft.anchor.start < block.start:
         return
-    first = next((m for m in ordered if m.start >= block.start + opening.end()), None)
+    following = context.mentions_in(block.start + opening.end(), block.end)
+    first = following[0] if following else None
     if first is None or first.label != "COUNTRY" or first.start != block.start + opening.end():
         return
     if context.text[first.end : first.end + 1] not in (",", " ") or (draft.donor or {}).get("iso3") == first.norm.get("iso3"):

@@ -27,6 +27,7 @@ from pipeline.components import (  # noqa: E402,F401
     money,
     organizations,
     resolver,
+    tag_map,
 )
 
 __all__ = ["Candidate", "add_candidates"]
