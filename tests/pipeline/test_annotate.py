@@ -84,3 +84,23 @@ def test_regression_a_long_text_of_few_blocks_is_spread_over_the_block_pool(anno
     sizes = [sum(len(t) for t, _ in chunk) for chunk in pool.inline.chunks]
     assert max(sizes) <= 2 * len(sentence) * 120  # chunked by characters, not by block count
     assert spread == annotator.annotate(document)  # same result as in one process
+
+
+def test_regression_long_blocks_go_through_the_model_in_small_batches(annotator, monkeypatch):
+    # Issue 18: 64 blocks of 20,000 characters in one model batch took most of a gigabyte.
+    import pipeline.annotate as annotate_module
+
+    sizes = []
+    real_pipe = annotator.nlp.pipe
+
+    def recording_pipe(docs, batch_size=1000, **kwargs):
+        sizes.append(batch_size)
+        return real_pipe(docs, batch_size=batch_size, **kwargs)
+
+    monkeypatch.setattr(annotator.nlp, "pipe", recording_pipe)
+    long_block = "Japan provided $5 million to Kenya and " * 500  # 19,500 chars
+    annotator.annotate_blocks([(long_block, {"year": None, "kind": "paragraph", "money_unit": None, "table_row": False})] * 3)
+    annotator.annotate_blocks([("Japan provided $5 million to Kenya.", {"year": None, "kind": "paragraph",
+                                                                       "money_unit": None, "table_row": False})] * 3)
+    assert sizes[0] * len(long_block) <= annotate_module.BATCH_CHARS
+    assert sizes[1] == annotator.batch_size  # ordinary paragraphs keep the configured batch
