@@ -204,6 +204,8 @@ BlockResult = tuple[tuple, tuple, tuple]  # (mentions, abbreviations, sentences)
 # A document with at least this many blocks is annotated across the block pool
 # (when there is one); below it, shipping blocks costs more than it saves.
 PARALLEL_MIN_BLOCKS = 400
+# About this many characters go through the model at once (see annotate_blocks).
+BATCH_CHARS = 50_000
 # ... or this many characters: a text without line breaks is few, long blocks.
 PARALLEL_MIN_CHARS = 400_000
 
@@ -288,6 +290,11 @@ class Annotator:
                 doc._.odax_context = context
                 yield doc
 
+        # Batches of about BATCH_CHARS characters, not a fixed count: 64 blocks of
+        # 20,000 characters (a text without line breaks) made the model's arrays
+        # for one batch take most of a gigabyte.
+        average = max(1, sum(len(text) for text, _ in items) // max(1, len(items)))
+        batch_size = max(1, min(self.batch_size, BATCH_CHARS // average))
         return [
             (
                 # ResolvedMention(*m): after nlp.pipe(n_process=...) extension values come back as plain lists.
@@ -295,7 +302,7 @@ class Annotator:
                 tuple(tuple(a) for a in (doc._.odax_abbreviations or ())),
                 tuple(tuple(s) for s in (doc._.odax_sentences or ())),
             )
-            for doc in self.nlp.pipe(docs(), batch_size=self.batch_size)
+            for doc in self.nlp.pipe(docs(), batch_size=batch_size)
         ]
 
 

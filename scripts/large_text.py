@@ -9,7 +9,9 @@ output folder, and reports for each size:
 - peak RSS of each process of the run (the CLI and its workers; VmHWM sampled
   from /proc every 0.2 s), the largest one reported;
 - outputs / input: mentions.jsonl, documents.jsonl, texts/ and the result
-  store (.odaextract/) together, over the input size.
+  store (.odaextract/) together, over the input size;
+- a rerun (every document skipped, datasets reassembled) and
+  `export --format parquet`: seconds and peak RSS.
 
 Targets: with --jobs 2, peak RSS under 1 GB per process, outputs under 20x
 the input, time linear in size.
@@ -78,16 +80,12 @@ def measure(megabytes: float, jobs: int, newlines: bool, work: Path) -> dict:
     size = make_text(source, megabytes, newlines)
     out = work / f"out-{name}"
     command = [sys.executable, "-m", "pipeline.cli", "run", str(source), "--jobs", str(jobs), "--quiet", "--out", str(out)]
-    peaks: dict[int, int] = {}
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    while process.poll() is None:
-        for pid in _tree(process.pid):
-            peaks[pid] = max(peaks.get(pid, 0), _hwm_kb(pid))
-        time.sleep(0.2)
-    seconds = time.perf_counter() - start
-    if process.returncode != 0:
-        raise SystemExit(f"run failed ({process.returncode}): {process.stderr.read().decode()[-2000:]}")
+    seconds, peaks = _sampled(command)
+    rerun_seconds, rerun_peaks = _sampled(command)  # every document skipped: the datasets are reassembled
+    export_seconds, export_peaks = _sampled(
+        [sys.executable, "-m", "pipeline.cli", "export", "--format", "parquet", "--pred", str(out)]
+    )
+    (out / "mentions.parquet").unlink()
     outputs = sum(_size(out / part) for part in ("mentions.jsonl", "documents.jsonl", "texts", ".odaextract"))
     mentions = sum(1 for _ in open(out / "mentions.jsonl", "rb"))
     return {
@@ -100,7 +98,26 @@ def measure(megabytes: float, jobs: int, newlines: bool, work: Path) -> dict:
         "mentions": mentions,
         "outputs/input": round(outputs / size, 1),
         "mentions.jsonl/input": round((out / "mentions.jsonl").stat().st_size / size, 1),
+        "rerun s": round(rerun_seconds, 1),
+        "rerun peak MB": round(max(rerun_peaks.values(), default=0) / 1024),
+        "export s": round(export_seconds, 1),
+        "export peak MB": round(max(export_peaks.values(), default=0) / 1024),
     }
+
+
+def _sampled(command: list[str]) -> tuple[float, dict[int, int]]:
+    """Run `command`; its wall time and the peak RSS (kB) of each process of its tree."""
+    peaks: dict[int, int] = {}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    while process.poll() is None:
+        for pid in _tree(process.pid):
+            peaks[pid] = max(peaks.get(pid, 0), _hwm_kb(pid))
+        time.sleep(0.2)
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"failed ({process.returncode}): {process.stderr.read().decode()[-2000:]}")
+    return seconds, peaks
 
 
 def main() -> None:
