@@ -77,7 +77,7 @@ def measure(megabytes: float, jobs: int, newlines: bool, work: Path) -> dict:
     source = work / f"{name}.txt"
     size = make_text(source, megabytes, newlines)
     out = work / f"out-{name}"
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(source), "--jobs", str(jobs), "--quiet", "--out", str(out)]
+    command = [sys.executable, "-m", "odaextract.pipeline.cli", "run", str(source), "--jobs", str(jobs), "--quiet", "--out", str(out)]
     peaks: dict[int, int] = {}
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -1,9 +1,9 @@
 from pathlib import Path
 
-from pipeline.annotate import table_units
-from pipeline.ingest import SourceDocument
-from pipeline.normalize import normalize
-from pipeline.structure import structure
+from odaextract.pipeline.annotate import table_units
+from odaextract.pipeline.ingest import SourceDocument
+from odaextract.pipeline.normalize import normalize
+from odaextract.pipeline.structure import structure
 
 
 def test_table_units_follow_the_unit_line_while_rows_last():
