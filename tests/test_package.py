@@ -309,3 +309,46 @@ def test_the_rename_script_rewrites_the_old_forms_and_only_them():
     assert script.rename(old) == new
     assert script.rename(new) == new  # idempotent
     assert not OLD_IMPORT.search(new) and not OLD_MODULE_STRING.search(new)
+
+
+def keep_pdf_environment(monkeypatch):
+    """run() sets ODAX_PDF_* for the readers; restored after the test, so later tests see the default engine."""
+    for name, value in (("ODAX_PDF_ENGINE", "pdfium"), ("ODAX_PDF_MAX_PAGES", "0")):
+        monkeypatch.setenv(name, value)
+
+
+def test_run_writes_the_datasets_and_a_bad_input_is_one_error_line(tmp_path, monkeypatch):
+    import odaextract
+
+    keep_pdf_environment(monkeypatch)
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "aid.txt").write_text("Japan provided $7 million to Fiji in 2018.\n", encoding="utf-8")
+    (tmp_path / "in" / "broken.txt").write_bytes(b"\xff\xfe not UTF-8")
+    result = odaextract.run([tmp_path / "in"], tmp_path / "out")
+    assert (result.count("processed"), result.count("failed"), result.ok) == (1, 1, False)
+    assert [e.path.rsplit("/", 1)[-1] for e in result.errors] == ["broken.txt"]
+    assert "not valid UTF-8" in result.errors[0].message
+    written = (tmp_path / "out" / "mentions.jsonl").read_text(encoding="utf-8")
+    assert '"$7 million"' in written and '"FJI"' in written
+    assert odaextract.run([tmp_path / "in"], tmp_path / "out").count("skipped") == 1  # unchanged: reused
+
+
+def test_the_cli_run_is_a_layer_over_the_api(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import odaextract
+    from odaextract.pipeline.cli import main
+
+    keep_pdf_environment(monkeypatch)
+    calls = []
+    real = odaextract.run
+    monkeypatch.setattr(odaextract, "run", lambda *args, **kwargs: calls.append((args, kwargs)) or real(*args, **kwargs))
+    (tmp_path / "a.txt").write_text("JICA signed a loan of 3 billion yen with Peru.\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--jobs", "1",
+                                     "--pdf-engine", "pdfplumber", "--quiet"])
+    assert done.exit_code == 0, done.output
+    ((args, kwargs),) = calls
+    assert args == ([tmp_path / "a.txt"], tmp_path / "out")
+    assert (kwargs["jobs"], kwargs["pdf_engine"], kwargs["force"]) == (1, "pdfplumber", False)
+    assert '"3 billion yen"' in (tmp_path / "out" / "mentions.jsonl").read_text(encoding="utf-8")
