@@ -361,9 +361,9 @@ def measure_stages(paths: list[Path], quiet: QuietWait) -> dict[str, Any]:
     import spacy
     from spacy.util import get_package_path
 
-    from pipeline.annotate import Annotator
-    from pipeline.ingest import read_document
-    from pipeline.structure import structure
+    from odaextract.pipeline.annotate import Annotator
+    from odaextract.pipeline.ingest import read_document
+    from odaextract.pipeline.structure import structure
 
     structured = [structure(read_document(p)) for p in paths]
     blocks = [[d.source.text[b.start : b.end] for b in d.blocks] for d in structured]
@@ -378,8 +378,8 @@ def measure_stages(paths: list[Path], quiet: QuietWait) -> dict[str, Any]:
     assert bare.pipe_names == ["ner"], bare.pipe_names
     annotator = Annotator()
 
-    from pipeline.facts import FactExtractor, sentence_parser
-    from pipeline.normalize import normalize
+    from odaextract.pipeline.facts import FactExtractor, sentence_parser
+    from odaextract.pipeline.normalize import normalize
 
     # warm-up: a small slice through both (and the facts stage's parser loaded)
     list(bare.pipe(blocks[0][:40], batch_size=BATCH_SIZE))
@@ -564,11 +564,11 @@ def measure_run(folder: Path, jobs: int, work: Path, total_words: int, timeout: 
 def pdf_support() -> tuple[bool, str]:
     """Is a PDF reader registered and importable?"""
     try:
-        from pipeline import ingest
+        from odaextract.pipeline import ingest
 
         if ".pdf" not in ingest.READERS:
             return False, "n/a (no PDF reader yet)"
-        import pipeline.readers.pdf  # noqa: F401
+        import odaextract.pipeline.readers.pdf  # noqa: F401
     except Exception as exc:  # the reader is optional: report, do not fail the benchmark
         return False, f"n/a (PDF reader does not import: {type(exc).__name__}: {exc})"
     return True, "ok"
@@ -649,7 +649,7 @@ def _own_two_column_pdf(pages: int, path: Path) -> int:
 def _reader_processes(pages: int) -> Optional[int]:
     """How many processes the PDF reader spreads `pages` pages over, if it says."""
     try:
-        from pipeline.readers import pdf
+        from odaextract.pipeline.readers import pdf
 
         return int(pdf._workers(pages, None))
     except Exception:
@@ -660,7 +660,7 @@ def measure_pdf(work: Path, reader_pages: int, run_pages: int, timeout: float, q
     ok, reason = pdf_support()
     if not ok:
         return {"available": False, "reason": reason}
-    from pipeline.ingest import read_document
+    from odaextract.pipeline.ingest import read_document
 
     log(f"generating a {reader_pages}-page two-column PDF ...")
     small = work / f"bench-{reader_pages}p.pdf"

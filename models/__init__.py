@@ -4,12 +4,12 @@ Every line of every dataset is built from one of these models and validated
 before it is written; `odaextract schema` exports their JSON Schemas.
 """
 
-from models.document import DocumentRecord
-from models.errors import ErrorRecord
-from models.fact import Channel, Fact, FactAmount, FactDate, Track, TrackPoint
-from models.gold import GoldDocument, GoldMention
-from models.manifest import RunManifest
-from models.mention import (
+from odaextract.models.document import DocumentRecord
+from odaextract.models.errors import ErrorRecord
+from odaextract.models.fact import Channel, Fact, FactAmount, FactDate, Track, TrackPoint
+from odaextract.models.gold import GoldDocument, GoldMention
+from odaextract.models.manifest import RunManifest
+from odaextract.models.mention import (
     LABELS,
     CountryNorm,
     DateNorm,

@@ -6,7 +6,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from models.mention import Label
+from odaextract.models.mention import Label
 
 
 class GoldMention(BaseModel):

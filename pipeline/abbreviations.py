@@ -60,7 +60,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipeline.sentences import QUOTES, TEXT_WORDS, is_sentence_end
+from odaextract.pipeline.sentences import QUOTES, TEXT_WORDS, is_sentence_end
 
 __all__ = ["AbbreviationDefinition", "find_definitions", "find_short_form_uses"]
 

@@ -23,11 +23,11 @@ import spacy
 from spacy.language import Language
 from spacy.util import get_package_path, load_config
 
-import pipeline.components  # noqa: F401  (registers factories)
-from pipeline.components.resolver import ResolvedMention
-from pipeline.money import is_column_header, is_list_row, list_unit
-from pipeline.years import YEAR_PATTERN
-from pipeline.structure import Block, StructuredDocument
+import odaextract.pipeline.components  # noqa: F401  (registers factories)
+from odaextract.pipeline.components.resolver import ResolvedMention
+from odaextract.pipeline.money import is_column_header, is_list_row, list_unit
+from odaextract.pipeline.years import YEAR_PATTERN
+from odaextract.pipeline.structure import Block, StructuredDocument
 
 DEFAULT_CONFIG = "config.cfg"
 
@@ -49,7 +49,7 @@ class AnnotatedDocument:
 
 def config_text(path: Optional[Path] = None) -> str:
     if path is None:
-        return resources.files("pipeline").joinpath(DEFAULT_CONFIG).read_text("utf-8")
+        return resources.files("odaextract.pipeline").joinpath(DEFAULT_CONFIG).read_text("utf-8")
     return Path(path).read_text("utf-8")
 
 
@@ -101,7 +101,7 @@ def check_config(config_path: Optional[Path] = None) -> None:
 def build_nlp(config_path: Optional[Path] = None) -> Language:
     """Load the model with only the kept components, then add ours from the config."""
     if config_path is None:
-        with resources.as_file(resources.files("pipeline").joinpath(DEFAULT_CONFIG)) as path:
+        with resources.as_file(resources.files("odaextract.pipeline").joinpath(DEFAULT_CONFIG)) as path:
             config = load_config(path, interpolate=True)
     else:
         config = load_config(Path(config_path), interpolate=True)
@@ -127,7 +127,7 @@ def build_parser(model: str, exclude: list[str]) -> Language:
     the few sentences that hold an amount (not on every block)."""
     nlp = spacy.load(model, exclude=exclude)
     if "attribute_ruler" in nlp.pipe_names:
-        from pipeline.components.tag_map import rules_from_ruler
+        from odaextract.pipeline.components.tag_map import rules_from_ruler
 
         rules = rules_from_ruler(nlp.get_pipe("attribute_ruler"))
         nlp.replace_pipe("attribute_ruler", "odaextract_tag_map", config={"rules": rules})

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 import orjson
 
-from pipeline import __version__
-from pipeline.ingest import DEFAULT_MAX_BYTES
+from odaextract.pipeline import __version__
+from odaextract.pipeline.ingest import DEFAULT_MAX_BYTES
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,20 +47,20 @@ def run(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, c
     unusable --config or --out), 3 when an internal error (a bug, with its
     traceback in errors.jsonl) failed a document, 130 when interrupted.
     """
-    from pipeline.annotate import ConfigError, end_processes
-    from pipeline.progress import make_progress, print_summary
-    from pipeline.run import OutputError, run as run_batch
-    from pipeline.state import LockedError
+    import odaextract
+    from odaextract.pipeline.annotate import ConfigError, end_processes
+    from odaextract.pipeline.progress import make_progress, print_summary
+    from odaextract.pipeline.run import OutputError
+    from odaextract.pipeline.state import LockedError
 
     inputs = list(paths) or [Path("corpus")]
-    # read by pipeline.readers.pdf in this process and in the worker processes
-    os.environ["ODAX_PDF_ENGINE"] = pdf_engine
-    os.environ["ODAX_PDF_MAX_PAGES"] = str(max_pages)
     progress = make_progress(quiet=quiet)
     try:
         with progress:
-            result = run_batch(inputs, out_dir, config_path=config_path, max_bytes=max_bytes,
-                               jobs=jobs or os.cpu_count() or 1, force=force, progress=progress)
+            # the public API's run (odaextract/__init__.py); the CLI adds the progress display and exit codes
+            result = odaextract.run(inputs, out_dir, config_path=config_path, max_bytes=max_bytes,
+                                    jobs=jobs or os.cpu_count() or 1, force=force, pdf_engine=pdf_engine,
+                                    max_pages=max_pages, progress=progress)
     except LockedError as exc:
         raise click.ClickException(str(exc)) from None
     except (ConfigError, OutputError) as exc:
@@ -108,7 +108,7 @@ def evaluate(gold_path: Path | None, facts_gold: Path | None, tracks_gold: Path 
     accuracy (set F1 for recipients, regions, channels) and strict. Tracks:
     pairs of facts placed in the same track.
     """
-    from pipeline.evaluate import format_table, evaluate as score, load_gold, load_predictions
+    from odaextract.pipeline.evaluate import format_table, evaluate as score, load_gold, load_predictions
 
     if gold_path is None and facts_gold is None and tracks_gold is None:
         raise click.UsageError("give --gold, --facts-gold or --tracks-gold")
@@ -163,7 +163,7 @@ def evaluate(gold_path: Path | None, facts_gold: Path | None, tracks_gold: Path 
 
 
 def _fact_reports(facts_gold: Path | None, tracks_gold: Path | None, pred_dir: Path) -> dict:
-    from pipeline.evaluate_facts import evaluate_facts, evaluate_tracks, load_gold_facts, load_predicted_facts
+    from odaextract.pipeline.evaluate_facts import evaluate_facts, evaluate_tracks, load_gold_facts, load_predicted_facts
 
     folder = pred_dir if pred_dir.is_dir() else pred_dir.parent
     facts_file = folder / "facts.jsonl"
@@ -185,7 +185,7 @@ def _fact_reports(facts_gold: Path | None, tracks_gold: Path | None, pred_dir: P
 
 
 def _evaluate_facts(facts_gold: Path | None, tracks_gold: Path | None, pred_dir: Path, as_json: bool) -> None:
-    from pipeline.evaluate_facts import format_fact_table
+    from odaextract.pipeline.evaluate_facts import format_fact_table
 
     reports = _fact_reports(facts_gold, tracks_gold, pred_dir)
     if as_json:
@@ -201,7 +201,7 @@ def tracks(pred_dir: Path) -> None:
     """Print the tracks of a run: each running total, edition by edition."""
     from rich.console import Console
 
-    from pipeline.tracks import tracks_table
+    from odaextract.pipeline.tracks import tracks_table
 
     path = pred_dir / "tracks.jsonl"
     if not path.exists():
@@ -218,8 +218,8 @@ def tracks(pred_dir: Path) -> None:
               show_default=True, help="Folder for the schema files.")
 def schema(out_dir: Path) -> None:
     """Write the JSON Schema of every record type (one <type>.schema.json each)."""
-    from models import RECORD_MODELS
-    from pipeline.write import atomic_file
+    from odaextract.models import RECORD_MODELS
+    from odaextract.pipeline.write import atomic_file
 
     for name, model in RECORD_MODELS.items():
         path = out_dir / f"{name}.schema.json"
@@ -240,9 +240,9 @@ def export(fmt: str, pred_dir: Path, out_path: Path | None) -> None:
     columns (org_name, country_iso3, money_amount, money_currency, date_start, ...),
     and beside them facts.<format> (one row per fact, lists as list columns) and
     tracks.<format> (one row per point of a series)."""
-    from pipeline.export import export as export_mentions
+    from odaextract.pipeline.export import export as export_mentions
 
-    from pipeline.export import export_facts, export_tracks
+    from odaextract.pipeline.export import export_facts, export_tracks
 
     mentions = pred_dir / "mentions.jsonl" if pred_dir.is_dir() else pred_dir
     if not mentions.exists():
@@ -268,7 +268,7 @@ def report(pred_dir: Path, out_dir: Path) -> None:
     """Write a static review site of a run: an index of documents, facts and
     tracks, and each document's text with its mentions and facts marked.
     Opens from file:// with no network."""
-    from pipeline.report import ReportInputError, build_report
+    from odaextract.pipeline.report import ReportInputError, build_report
 
     try:
         summary = build_report(pred_dir, out_dir)

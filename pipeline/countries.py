@@ -42,7 +42,7 @@ def _short_name(country) -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    data = json.loads(resources.files("pipeline").joinpath("data/country_aliases.json").read_text("utf-8"))
+    data = json.loads(resources.files("odaextract.pipeline").joinpath("data/country_aliases.json").read_text("utf-8"))
     names: dict[str, str] = {}
     # Codes pycountry does not list (Kosovo's user-assigned XKX), with their short names.
     short_names: dict[str, str] = dict(data.get("extra_codes", {}))

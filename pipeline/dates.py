@@ -38,8 +38,8 @@ from typing import Optional
 
 from dateutil.relativedelta import relativedelta
 
-from pipeline.money import CURRENCY_BEFORE_RE, SYMBOL_END_CHARS
-from pipeline.years import DECADE_PATTERN, YEAR_PATTERN
+from odaextract.pipeline.money import CURRENCY_BEFORE_RE, SYMBOL_END_CHARS
+from odaextract.pipeline.years import DECADE_PATTERN, YEAR_PATTERN
 
 __all__ = ["DateMatch", "find_dates"]
 
@@ -57,7 +57,7 @@ class DateMatch:
 # --------------------------------------------------------------------------
 # Word lists and compiled patterns (built once, at import).
 
-_W = json.loads(resources.files("pipeline").joinpath("data/date_words.json").read_text("utf-8"))
+_W = json.loads(resources.files("odaextract.pipeline").joinpath("data/date_words.json").read_text("utf-8"))
 
 # Any letter case of a full month name counts ("MARCH 2017" in a heading); abbreviations
 # stay as written ("MAY" the word is never a date on its own, see ambiguous_months).

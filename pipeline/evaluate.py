@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping
 
 import orjson
 
-from models import LABELS, GoldDocument
+from odaextract.models import LABELS, GoldDocument
 
 OVERALL = "ALL"
 

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping
 
 import orjson
 
-from pipeline.evaluate import Scores, prf
+from odaextract.pipeline.evaluate import Scores, prf
 
 SET_SLOTS = ("recipients", "regions", "channels")
 VALUE_SLOTS = ("donor", "date", "kind", "status", "cumulative")

@@ -103,7 +103,7 @@ def batches(records: Iterable[dict], size: int = BATCH_ROWS) -> Iterator[pa.Reco
 
 def export(mentions_path: Path, out_path: Path, fmt: str) -> int:
     """Write `out_path` atomically, streaming batch by batch; returns the number of rows."""
-    from pipeline.write import atomic_file
+    from odaextract.pipeline.write import atomic_file
 
     if fmt not in ("parquet", "csv"):
         raise ValueError(f"unknown format {fmt!r}")
@@ -264,7 +264,7 @@ def flatten_track(track: dict) -> Iterator[dict]:
 
 
 def _write_table(table: pa.Table, out_path: Path, fmt: str) -> int:
-    from pipeline.write import atomic_file
+    from odaextract.pipeline.write import atomic_file
 
     if fmt == "csv":
         # CSV has no list type: a list column becomes its items joined by "; ".

@@ -34,12 +34,12 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from pipeline.annotate import AnnotatedDocument
-from pipeline.components.resolver import ResolvedMention
-from pipeline.countries import load_gazetteer
-from pipeline.normalize import DocumentMention
-from pipeline.organizations import load_registry
-from pipeline.structure import Block
+from odaextract.pipeline.annotate import AnnotatedDocument
+from odaextract.pipeline.components.resolver import ResolvedMention
+from odaextract.pipeline.countries import load_gazetteer
+from odaextract.pipeline.normalize import DocumentMention
+from odaextract.pipeline.organizations import load_registry
+from odaextract.pipeline.structure import Block
 
 # Tags of words that open a clause of their own: a path through one of them
 # leaves the amount's clause ("held in 2016", "which covers Somalia").
@@ -97,7 +97,7 @@ def _phrases(words: Iterable[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    data = json.loads(resources.files("pipeline").joinpath("data/fact_cues.json").read_text("utf-8"))
+    data = json.loads(resources.files("odaextract.pipeline").joinpath("data/fact_cues.json").read_text("utf-8"))
     kinds = data["kind_cues"]
     return Cues(
         giving_verbs=frozenset(data["giving_verbs"]),
@@ -134,7 +134,7 @@ class RegionForm:
 
 @lru_cache(maxsize=1)
 def load_regions() -> RegionForm:
-    data = json.loads(resources.files("pipeline").joinpath("data/regions.json").read_text("utf-8"))
+    data = json.loads(resources.files("odaextract.pipeline").joinpath("data/regions.json").read_text("utf-8"))
     names: dict[str, str] = {}
     for entry in data["regions"]:
         for form in (entry["name"], *entry.get("forms", ())):

@@ -11,7 +11,12 @@ fingerprint are unchanged. The fingerprint covers:
   change to any stage -- including stages added later, such as facts and
   tracks -- invalidates the cache without anyone having to remember to;
 - `model`: the spaCy model package and version the config names;
-- `pipeline_version`: `pipeline.__version__`.
+- `pipeline_version`: `odaextract.pipeline.__version__`.
+
+The folders are found beside this file: the repository root in a checkout
+(`pipeline/`, `models/`), `odaextract/` when installed from the wheel
+(`odaextract/pipeline/`, `odaextract/models/`); the names hashed are relative
+to that folder, so both layouts give the same `code` and `data`.
 
 Each part is a sha256 (or a name) recorded in the manifest, so a user can
 see which one changed. Another part is one entry in `EXTRA_PARTS`.
@@ -26,14 +31,14 @@ from typing import Callable, Optional
 import orjson
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # the folder holding pipeline/ and models/
-CODE_PACKAGES = ("pipeline", "models")
+CODE_PACKAGES = ("pipeline", "models")  # folder names (installed as odaextract.pipeline, odaextract.models)
 DATA_DIR = ("pipeline", "data")
 
 # name -> callable(config_path) -> str: further inputs of the output, if any
 # arrive that the parts below do not already cover.
 def _pdf_engine(config_path: Optional[Path]) -> str:
     """The PDF char source (`--pdf-engine`): the two engines may give different text."""
-    from pipeline.readers.pdf import engine_name
+    from odaextract.pipeline.readers.pdf import engine_name
 
     return engine_name()
 
@@ -66,7 +71,7 @@ def data_sha256(root: Path = PACKAGE_ROOT) -> str:
 def resolved_config_sha256(config_path: Optional[Path] = None) -> str:
     from thinc.api import Config
 
-    from pipeline.annotate import config_text
+    from odaextract.pipeline.annotate import config_text
 
     resolved = Config().from_str(config_text(config_path), interpolate=True).to_str()
     return hashlib.sha256(resolved.encode("utf-8")).hexdigest()
@@ -78,7 +83,7 @@ def model_name(config_path: Optional[Path] = None) -> str:
 
     from thinc.api import Config
 
-    from pipeline.annotate import config_text
+    from odaextract.pipeline.annotate import config_text
 
     name = Config().from_str(config_text(config_path), interpolate=False)["nlp"]["model"]
     try:
@@ -88,7 +93,7 @@ def model_name(config_path: Optional[Path] = None) -> str:
 
 
 def fingerprint_parts(config_path: Optional[Path] = None, root: Path = PACKAGE_ROOT) -> dict[str, str]:
-    from pipeline import __version__
+    from odaextract.pipeline import __version__
 
     parts = {
         "pipeline_version": __version__,

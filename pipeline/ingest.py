@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 # The reader types live in their own module (readers import them, not this one);
 # re-exported here for callers of the ingest stage.
-from pipeline.reader_types import InputError, LayoutBlock, PageSpan, ReadResult, decode_text  # noqa: F401
+from odaextract.pipeline.reader_types import InputError, LayoutBlock, PageSpan, ReadResult, decode_text  # noqa: F401
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
@@ -50,19 +50,19 @@ Reader = Callable[[Path, bytes], ReadResult]
 
 
 def _read_pdf(path: Path, data: bytes) -> ReadResult:
-    from pipeline.readers.pdf import read_pdf  # lazy: keeps `import pipeline.ingest` cheap
+    from odaextract.pipeline.readers.pdf import read_pdf  # lazy: keeps `import pipeline.ingest` cheap
 
     return read_pdf(path, data)
 
 
 def _read_markdown(path: Path, data: bytes) -> ReadResult:
-    from pipeline.readers.markdown import read_markdown
+    from odaextract.pipeline.readers.markdown import read_markdown
 
     return read_markdown(path, data)
 
 
 def _read_html(path: Path, data: bytes) -> ReadResult:
-    from pipeline.readers.html import read_html  # lazy, as above
+    from odaextract.pipeline.readers.html import read_html  # lazy, as above
 
     return read_html(path, data)
 

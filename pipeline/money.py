@@ -32,7 +32,7 @@ from typing import Literal, Optional
 
 import pycountry
 
-from pipeline.years import YEAR_PATTERN
+from odaextract.pipeline.years import YEAR_PATTERN
 
 __all__ = [
     "MoneyMatch", "find_money", "amount_to_json", "CONTEXT_CONFIDENCE", "HISTORICAL_CODES",

@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from pipeline.abbreviations import find_short_form_uses
-from pipeline.annotate import AnnotatedDocument
-from pipeline.components.resolver import ResolvedMention
-from pipeline.countries import load_gazetteer, lookup as country_lookup
-from pipeline.organizations import Registry, load_registry
-from pipeline.structure import Block
+from odaextract.pipeline.abbreviations import find_short_form_uses
+from odaextract.pipeline.annotate import AnnotatedDocument
+from odaextract.pipeline.components.resolver import ResolvedMention
+from odaextract.pipeline.countries import load_gazetteer, lookup as country_lookup
+from odaextract.pipeline.organizations import Registry, load_registry
+from odaextract.pipeline.structure import Block
 
 _ACRONYM_LIKE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z0-9&\-]{2,12}$")
 

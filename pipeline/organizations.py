@@ -18,9 +18,9 @@ from typing import Callable, Iterable, Optional
 
 from pydantic import ValidationError
 
-from models.registry import RegistryEntry
-from pipeline.countries import lookup as country_lookup
-from pipeline.sentences import TEXT_WORDS
+from odaextract.models.registry import RegistryEntry
+from odaextract.pipeline.countries import lookup as country_lookup
+from odaextract.pipeline.sentences import TEXT_WORDS
 
 
 class RegistryError(ValueError):
@@ -81,7 +81,7 @@ def parse_registry(lines: Iterable[str], source: str = "organizations.jsonl") ->
 
 @lru_cache(maxsize=1)
 def load_registry() -> Registry:
-    path = resources.files("pipeline").joinpath("data/organizations.jsonl")
+    path = resources.files("odaextract.pipeline").joinpath("data/organizations.jsonl")
     return parse_registry(path.read_text("utf-8").splitlines(), "pipeline/data/organizations.jsonl")
 
 
@@ -109,7 +109,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    data = json.loads(resources.files("pipeline").joinpath("data/org_words.json").read_text("utf-8"))
+    data = json.loads(resources.files("odaextract.pipeline").joinpath("data/org_words.json").read_text("utf-8"))
     return _Words(
         heads=tuple(sorted(data["org_heads"], key=len, reverse=True)),
         leading_heads=tuple(data["org_leading_heads"]),

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from models import LABELS
+from odaextract.models import LABELS
 
 _err = Console(stderr=True, highlight=False)
 

@@ -9,14 +9,14 @@ import spacy
 
 from dataclasses import asdict
 
-from models import LABELS, DocumentRecord, Mention
-from models.fact import Fact
-from models.document import NoteLinkRecord
-from pipeline import __version__
-from pipeline.facts import FactDraft
-from pipeline.ingest import SourceDocument
-from pipeline.normalize import DocumentMention
-from pipeline.structure import NoteLink
+from odaextract.models import LABELS, DocumentRecord, Mention
+from odaextract.models.fact import Fact
+from odaextract.models.document import NoteLinkRecord
+from odaextract.pipeline import __version__
+from odaextract.pipeline.facts import FactDraft
+from odaextract.pipeline.ingest import SourceDocument
+from odaextract.pipeline.normalize import DocumentMention
+from odaextract.pipeline.structure import NoteLink
 
 
 class ContractError(ValueError):

@@ -39,9 +39,9 @@ from typing import Callable, Iterable, Iterator, Optional, Protocol, Union
 
 import spacy
 
-from models import LABELS, DocumentRecord, ErrorRecord, Fact, Mention, RunManifest
-from pipeline import __version__
-from pipeline.annotate import (
+from odaextract.models import LABELS, DocumentRecord, ErrorRecord, Fact, Mention, RunManifest
+from odaextract.pipeline import __version__
+from odaextract.pipeline.annotate import (
     Annotator,
     BlockPool,
     ConfigError,
@@ -52,15 +52,15 @@ from pipeline.annotate import (
     model_description,
     worker_annotator,
 )
-from pipeline.fingerprint import combine, fingerprint_parts, model_name
-from pipeline.ingest import DEFAULT_MAX_BYTES, InputError, discover, open_regular, read_document
-from pipeline.facts import FactExtractor, sentence_parser
-from pipeline.normalize import normalize
-from pipeline.records import build_document, build_facts, build_mention_dicts, build_mentions
-from pipeline.state import STATE_DIR, CacheKey, ResultStore, RunLock
-from pipeline.structure import structure
-from pipeline.tracks import build_tracks
-from pipeline.write import atomic_file, write_json, write_jsonl
+from odaextract.pipeline.fingerprint import combine, fingerprint_parts, model_name
+from odaextract.pipeline.ingest import DEFAULT_MAX_BYTES, InputError, SourceDocument, discover, open_regular, read_document
+from odaextract.pipeline.facts import FactExtractor, sentence_parser
+from odaextract.pipeline.normalize import normalize
+from odaextract.pipeline.records import build_document, build_facts, build_mention_dicts, build_mentions
+from odaextract.pipeline.state import STATE_DIR, CacheKey, ResultStore, RunLock
+from odaextract.pipeline.structure import structure
+from odaextract.pipeline.tracks import build_tracks
+from odaextract.pipeline.write import atomic_file, write_json, write_jsonl
 
 MENTIONS_FILE = "mentions.jsonl"
 FACTS_FILE = "facts.jsonl"
@@ -172,10 +172,23 @@ def process_document(
     memory for a large document.
     Raises with `.odax_stage` set on the exception to the stage that failed.
     """
-    stage = "ingest"
     try:
         source = read_document(path, max_bytes=max_bytes)
-        stage = "structure"
+    except Exception as exc:
+        exc.odax_stage = exc.stage if isinstance(exc, InputError) else "ingest"  # type: ignore[attr-defined]
+        raise
+    return process_source(source, annotator, pool, lean)
+
+
+def process_source(
+    source: SourceDocument,
+    annotator: Annotator,
+    pool: Optional[BlockPool] = None,
+    lean: bool = False,
+) -> tuple[DocumentRecord, list, list, str]:
+    """The stages after ingest, for a document already read (`odaextract.extract` reads text)."""
+    stage = "structure"
+    try:
         structured = structure(source)
         stage = "annotate"
         annotated = annotator.annotate(structured, pool)

@@ -13,7 +13,7 @@ import json
 import re
 from importlib import resources
 
-TEXT_WORDS: dict = json.loads(resources.files("pipeline").joinpath("data/text_words.json").read_text("utf-8"))
+TEXT_WORDS: dict = json.loads(resources.files("odaextract.pipeline").joinpath("data/text_words.json").read_text("utf-8"))
 
 QUOTES = "\"'“”‘’«»„"
 TERMINALS = ".!?。"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.sentences import TEXT_WORDS
+from odaextract.pipeline.sentences import TEXT_WORDS
 
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

@@ -20,7 +20,7 @@ from typing import Any, Iterator, Optional
 
 import orjson
 
-from pipeline.write import atomic_file
+from odaextract.pipeline.write import atomic_file
 
 STATE_DIR = ".odaextract"
 

@@ -13,9 +13,9 @@ from importlib import resources
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-from pipeline.headings import edition_year_and_source, mark_level
-from pipeline.ingest import SourceDocument
-from pipeline.sentences import sentence_breaks
+from odaextract.pipeline.headings import edition_year_and_source, mark_level
+from odaextract.pipeline.ingest import SourceDocument
+from odaextract.pipeline.sentences import sentence_breaks
 
 BlockKind = Literal["heading", "paragraph", "caption", "note"]
 
@@ -24,7 +24,7 @@ _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+\S")
 # Notes: "Note 42: ...", "*term" (with or without the text editions' "- " list
 # mark), and the text editions' "- " note lines.
 NOTE_START = re.compile(r"^-\s+\S|^(?:-\s*)?\*\S|^(?:-\s*)?Note\s+\d+\s*:")
-_CAPTION_LABELS = json.loads(resources.files("pipeline").joinpath("data/block_words.json").read_text("utf-8"))["caption_labels"]
+_CAPTION_LABELS = json.loads(resources.files("odaextract.pipeline").joinpath("data/block_words.json").read_text("utf-8"))["caption_labels"]
 CAPTION = re.compile(r"\((?:" + "|".join(map(re.escape, _CAPTION_LABELS)) + r")\s*:[^)]*\)\s*$")
 _MAX_HEADING_CHARS = 160
 # spaCy refuses Docs over nlp.max_length (1,000,000 chars) and slows on huge ones; a

@@ -21,8 +21,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from models.fact import Fact, Track, TrackPoint
-from pipeline.organizations import load_registry
+from odaextract.models.fact import Fact, Track, TrackPoint
+from odaextract.pipeline.organizations import load_registry
 
 # Words that name what kind of body a channel is, not which one: a name left
 # with only these after its owner prefix is dropped ("UNDP Trust Fund") is

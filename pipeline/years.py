@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-_DATA = json.loads(resources.files("pipeline").joinpath("data/years.json").read_text("utf-8"))
+_DATA = json.loads(resources.files("odaextract.pipeline").joinpath("data/years.json").read_text("utf-8"))
 
 FIRST_YEAR: int = int(_DATA["first"])
 LAST_YEAR: int = int(_DATA["last"])

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench import make_pdf  # noqa: E402
-from pipeline.report import build_report  # noqa: E402
+from odaextract.pipeline.report import build_report  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 

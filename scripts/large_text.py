@@ -79,11 +79,11 @@ def measure(megabytes: float, jobs: int, newlines: bool, work: Path) -> dict:
     source = work / f"{name}.txt"
     size = make_text(source, megabytes, newlines)
     out = work / f"out-{name}"
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(source), "--jobs", str(jobs), "--quiet", "--out", str(out)]
+    command = [sys.executable, "-m", "odaextract.pipeline.cli", "run", str(source), "--jobs", str(jobs), "--quiet", "--out", str(out)]
     seconds, peaks = _sampled(command)
     rerun_seconds, rerun_peaks = _sampled(command)  # every document skipped: the datasets are reassembled
     export_seconds, export_peaks = _sampled(
-        [sys.executable, "-m", "pipeline.cli", "export", "--format", "parquet", "--pred", str(out)]
+        [sys.executable, "-m", "odaextract.pipeline.cli", "export", "--format", "parquet", "--pred", str(out)]
     )
     (out / "mentions.parquet").unlink()
     outputs = sum(_size(out / part) for part in ("mentions.jsonl", "documents.jsonl", "texts", ".odaextract"))

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.money import find_money  # noqa: E402
+from odaextract.pipeline.money import find_money  # noqa: E402
 from tests.pipeline.test_money import FINANCE_NEWS  # noqa: E402
 
 

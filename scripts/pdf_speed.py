@@ -27,7 +27,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="also write the generated PDF here")
     args = parser.parse_args()
 
-    from pipeline.readers.pdf import read_pdf
+    from odaextract.pipeline.readers.pdf import read_pdf
     from tests.pipeline.readers.make_pdf import long_document
 
     started = time.perf_counter()

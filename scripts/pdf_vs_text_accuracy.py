@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from models import GoldDocument, GoldMention  # noqa: E402
-from pipeline.evaluate import Span, evaluate, format_table, load_gold  # noqa: E402
+from odaextract.models import GoldDocument, GoldMention  # noqa: E402
+from odaextract.pipeline.evaluate import Span, evaluate, format_table, load_gold  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 GOLD = ROOT / "tests" / "data" / "gold-seeds.jsonl"
@@ -86,9 +86,9 @@ def _spans(mentions) -> list[Span]:
 
 def compare(doc_ids, work_dir: Path, annotator=None) -> dict[str, Any]:
     """Score the text and PDF paths on `doc_ids`; returns {"text": report, "pdf": report, "unanchored": n}."""
-    from pipeline.annotate import Annotator
-    from pipeline.ingest import read_document
-    from pipeline.run import process_document
+    from odaextract.pipeline.annotate import Annotator
+    from odaextract.pipeline.ingest import read_document
+    from odaextract.pipeline.run import process_document
     from tests.pipeline.readers import make_pdf
 
     annotator = annotator or Annotator()

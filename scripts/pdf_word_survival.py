@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", choices=["pdfium", "pdfplumber"], default="pdfium")
     args = parser.parse_args(argv)
 
-    from pipeline.reader_types import InputError
-    from pipeline.readers.pdf import read_pdf
+    from odaextract.pipeline.reader_types import InputError
+    from odaextract.pipeline.readers.pdf import read_pdf
 
     files: list[Path] = []
     for path in args.paths:

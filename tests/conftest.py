@@ -20,7 +20,7 @@ def pytest_sessionstart(session):
 @pytest.fixture(scope="session")
 def annotator():
     """The real pipeline, loaded once: the model is the slow part."""
-    from pipeline.annotate import Annotator
+    from odaextract.pipeline.annotate import Annotator
 
     return Annotator()
 
@@ -28,7 +28,7 @@ def annotator():
 @pytest.fixture(scope="session")
 def seed_run(annotator, tmp_path_factory):
     """One `run` over the bundled corpus, shared by the contract tests."""
-    from pipeline.run import run
+    from odaextract.pipeline.run import run
 
     out = tmp_path_factory.mktemp("seed-run")
     result = run([CORPUS], out, annotator=annotator)

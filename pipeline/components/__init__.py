@@ -13,14 +13,14 @@ Extension values are plain tuples, lists and dicts so that Docs survive
 
 from spacy.tokens import Doc
 
-from pipeline.components.candidates import Candidate, add_candidates
+from odaextract.pipeline.components.candidates import Candidate, add_candidates
 
 for _name in ("odax_candidates", "odax_mentions", "odax_abbreviations", "odax_context", "odax_sentences"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 # Importing the modules registers their factories and registry functions.
-from pipeline.components import (  # noqa: E402,F401
+from odaextract.pipeline.components import (  # noqa: E402,F401
     countries,
     dates,
     model_entities,

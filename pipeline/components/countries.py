@@ -10,14 +10,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
-from pipeline.countries import Gazetteer
+from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
+from odaextract.pipeline.countries import Gazetteer
 
 
 @spacy.registry.misc("odaextract.country_gazetteer.v1")
 def make_country_gazetteer() -> Gazetteer:
     """The packaged gazetteer (pycountry plus data/country_aliases.json)."""
-    from pipeline.countries import load_gazetteer
+    from odaextract.pipeline.countries import load_gazetteer
 
     return load_gazetteer()
 

@@ -8,12 +8,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
+from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
 
 
 @spacy.registry.misc("odaextract.date_finder.v1")
 def make_date_finder() -> Callable[[str, Optional[int]], Sequence]:
-    from pipeline.dates import find_dates
+    from odaextract.pipeline.dates import find_dates
 
     return find_dates
 

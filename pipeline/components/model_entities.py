@@ -14,12 +14,12 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
-from pipeline.countries import Gazetteer
-from pipeline.organizations import has_org_head, is_not_org_title
-from pipeline.spans import trim_span
+from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
+from odaextract.pipeline.countries import Gazetteer
+from odaextract.pipeline.organizations import has_org_head, is_not_org_title
+from odaextract.pipeline.spans import trim_span
 
-_WORDS = json.loads(resources.files("pipeline").joinpath("data/org_words.json").read_text("utf-8"))
+_WORDS = json.loads(resources.files("odaextract.pipeline").joinpath("data/org_words.json").read_text("utf-8"))
 _CONNECTORS = frozenset(_WORDS["model_span_connectors"])
 
 # Spans that are not names at all: numbers, lowercase phrases, single letters.

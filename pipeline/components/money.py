@@ -9,12 +9,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
+from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
 
 
 @spacy.registry.misc("odaextract.money_finder.v1")
 def make_money_finder() -> Callable[[str], Sequence]:
-    from pipeline.money import find_money
+    from odaextract.pipeline.money import find_money
 
     return find_money
 
@@ -46,7 +46,7 @@ class MoneyRecognizer(CandidateFinder):
         self.finder = finder
 
     def match(self, doc: Doc) -> list[Candidate]:
-        from pipeline.money import amount_to_json
+        from odaextract.pipeline.money import amount_to_json
 
         matches = self._find(doc)
         candidates = []

@@ -21,15 +21,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
-from pipeline.countries import Gazetteer
-from pipeline.organizations import Registry, is_not_org_title
+from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
+from odaextract.pipeline.countries import Gazetteer
+from odaextract.pipeline.organizations import Registry, is_not_org_title
 
 
 @spacy.registry.misc("odaextract.org_registry.v1")
 def make_org_registry() -> Registry:
     """The packaged registry (data/organizations.jsonl)."""
-    from pipeline.organizations import load_registry
+    from odaextract.pipeline.organizations import load_registry
 
     return load_registry()
 
@@ -38,7 +38,7 @@ def make_org_registry() -> Registry:
 def make_org_name_finder() -> Callable[..., Sequence[tuple[int, int]]]:
     """The organization-name rule (pipeline.organizations.find_org_names):
     `(text, registry, country_lookup) -> [(start, end)]`."""
-    from pipeline.organizations import find_org_names
+    from odaextract.pipeline.organizations import find_org_names
 
     return find_org_names
 
@@ -46,7 +46,7 @@ def make_org_name_finder() -> Callable[..., Sequence[tuple[int, int]]]:
 @spacy.registry.misc("odaextract.definition_finder.v1")
 def make_definition_finder() -> Callable[[str], Sequence]:
     """Acronym definitions (pipeline.abbreviations.find_definitions, Schwartz-Hearst)."""
-    from pipeline.abbreviations import find_definitions
+    from odaextract.pipeline.abbreviations import find_definitions
 
     return find_definitions
 

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.candidates import Candidate
+from odaextract.pipeline.components.candidates import Candidate
 
 
 class ResolvedMention(NamedTuple):

@@ -6,7 +6,7 @@ Each is a `pipeline.ingest.Reader`: `(path, bytes) -> ReadResult` (types in
 is cheap: the readers import their parsers when first called.
 """
 
-from pipeline.readers.html import read_html
-from pipeline.readers.pdf import read_pdf
+from odaextract.pipeline.readers.html import read_html
+from odaextract.pipeline.readers.pdf import read_pdf
 
 __all__ = ["read_html", "read_pdf"]

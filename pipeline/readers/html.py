@@ -17,9 +17,9 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from pipeline.headings import mark_level
-from pipeline.reader_types import InputError, LayoutBlock, ReadResult
-from pipeline.structure import body_kind
+from odaextract.pipeline.headings import mark_level
+from odaextract.pipeline.reader_types import InputError, LayoutBlock, ReadResult
+from odaextract.pipeline.structure import body_kind
 
 _DROP_TAGS = {
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",

@@ -25,8 +25,8 @@ from typing import Optional
 
 from markdown_it import MarkdownIt
 
-from pipeline.headings import mark_level
-from pipeline.reader_types import InputError, LayoutBlock, ReadResult, decode_text
+from odaextract.pipeline.headings import mark_level
+from odaextract.pipeline.reader_types import InputError, LayoutBlock, ReadResult, decode_text
 
 _PARSER: list[MarkdownIt] = []
 
@@ -88,7 +88,7 @@ def _raw_blocks(source: str) -> list[tuple[str, str, Optional[int]]]:
 
 def read_markdown(path: Path, data: bytes) -> ReadResult:
     # Imported here: pipeline.structure imports pipeline.ingest, which lists this reader.
-    from pipeline.structure import body_kind, heading_level
+    from odaextract.pipeline.structure import body_kind, heading_level
 
     # A byte-order mark is no text; markdown-it would read "\ufeff# Title" as a paragraph.
     source = decode_text(path, data).removeprefix("\ufeff").replace("\r\n", "\n")

@@ -4,7 +4,7 @@
 parses options. See README "Review report".
 """
 
-from pipeline.report.build import DEFAULT_PART_CHARS, ReportSummary, build_report
-from pipeline.report.data import ReportInputError
+from odaextract.pipeline.report.build import DEFAULT_PART_CHARS, ReportSummary, build_report
+from odaextract.pipeline.report.data import ReportInputError
 
 __all__ = ["DEFAULT_PART_CHARS", "ReportInputError", "ReportSummary", "build_report"]

@@ -23,10 +23,10 @@ from typing import Optional
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from models import LABELS
-from pipeline import __version__
-from pipeline.report.data import RunData, load_run
-from pipeline.structure import heading_level
+from odaextract.models import LABELS
+from odaextract.pipeline import __version__
+from odaextract.pipeline.report.data import RunData, load_run
+from odaextract.pipeline.structure import heading_level
 
 DEFAULT_PART_CHARS = 40_000
 STATIC_DIR = "static"
@@ -451,7 +451,7 @@ def track_view(track: dict, fact_rows: dict[str, dict]) -> dict:
 def environment() -> Environment:
     # autoescape for every template: document text is untrusted input.
     return Environment(
-        loader=PackageLoader("pipeline.report", "templates"),
+        loader=PackageLoader("odaextract.pipeline.report", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -511,7 +511,7 @@ def build_report(pred_dir: Path, out_dir: Path, part_chars: int = DEFAULT_PART_C
         static = staging / STATIC_DIR
         static.mkdir()
         for name in STATIC_FILES:
-            (static / name).write_bytes(resources.files("pipeline.report").joinpath(STATIC_DIR, name).read_bytes())
+            (static / name).write_bytes(resources.files("odaextract.pipeline.report").joinpath(STATIC_DIR, name).read_bytes())
         pages = 1
         (staging / "index.html").write_text(env.get_template("index.html").render(
             **context, title="odaextract review report", source=str(pred_dir), documents=doc_rows,

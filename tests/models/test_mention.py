@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from models import Mention
+from odaextract.models import Mention
 
 
 def _mention(**changes):

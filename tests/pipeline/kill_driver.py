@@ -21,8 +21,8 @@ import sys
 
 import orjson
 
-import pipeline.state as state
-import pipeline.write as write
+import odaextract.pipeline.state as state
+import odaextract.pipeline.write as write
 
 POINT, COUNT = sys.argv[1], int(sys.argv[2])
 ARGS = sys.argv[sys.argv.index("--") + 1 :]
@@ -79,10 +79,10 @@ def write_json(path, record):
 
 
 write.write_jsonl, write.write_json = write_jsonl, write_json
-import pipeline.run  # noqa: E402  (it imported the originals by name: point it at the hooks)
+import odaextract.pipeline.run as run_module  # noqa: E402  (it imported the originals by name: point it at the hooks)
 
-pipeline.run.write_jsonl, pipeline.run.write_json = write_jsonl, write_json
+run_module.write_jsonl, run_module.write_json = write_jsonl, write_json
 
-from pipeline.cli import main  # noqa: E402
+from odaextract.pipeline.cli import main  # noqa: E402
 
 main(ARGS)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.abbreviations import AbbreviationDefinition, find_definitions, find_short_form_uses
+from odaextract.pipeline.abbreviations import AbbreviationDefinition, find_definitions, find_short_form_uses
 
 # The shared contract folder sits beside the repository (../shared); a test never names one machine's path.
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"

@@ -17,8 +17,8 @@ BLIND set -- floors frozen BEFORE any tuning on it:
 
 import pytest
 
-from pipeline.evaluate import evaluate, load_gold, load_predictions
-from pipeline.run import run
+from odaextract.pipeline.evaluate import evaluate, load_gold, load_predictions
+from odaextract.pipeline.run import run
 from tests.conftest import GOLD_SEEDS, HELDOUT, ROOT
 
 HELDOUT2 = ROOT / "tests" / "data" / "heldout2"

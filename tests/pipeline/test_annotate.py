@@ -1,9 +1,9 @@
 from pathlib import Path
 
-from pipeline.annotate import table_units
-from pipeline.ingest import SourceDocument
-from pipeline.normalize import normalize
-from pipeline.structure import structure
+from odaextract.pipeline.annotate import table_units
+from odaextract.pipeline.ingest import SourceDocument
+from odaextract.pipeline.normalize import normalize
+from odaextract.pipeline.structure import structure
 
 
 def test_table_units_follow_the_unit_line_while_rows_last():
@@ -69,7 +69,7 @@ class _InlinePool:
 def test_regression_a_long_text_of_few_blocks_is_spread_over_the_block_pool(annotator, monkeypatch):
     # Issue 18: a large text without line breaks is a few long blocks (under
     # PARALLEL_MIN_BLOCKS), so one core did all the work while a PDF of the same size used all.
-    import pipeline.annotate as annotate_module
+    import odaextract.pipeline.annotate as annotate_module
 
     monkeypatch.setattr(annotate_module, "PARALLEL_MIN_CHARS", 20_000)
     monkeypatch.setitem(annotate_module._WORKER, "annotator", annotator)
@@ -88,7 +88,7 @@ def test_regression_a_long_text_of_few_blocks_is_spread_over_the_block_pool(anno
 
 def test_regression_long_blocks_go_through_the_model_in_small_batches(annotator, monkeypatch):
     # Issue 18: 64 blocks of 20,000 characters in one model batch took most of a gigabyte.
-    import pipeline.annotate as annotate_module
+    import odaextract.pipeline.annotate as annotate_module
 
     sizes = []
     real_pipe = annotator.nlp.pipe

@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
+from odaextract.pipeline.cli import main
 from tests.conftest import CORPUS, GOLD_SEEDS
 
 
@@ -75,7 +75,7 @@ def test_run_records_bad_inputs_and_processes_the_rest(tmp_path, annotator, monk
     (inputs / "latin1.txt").write_bytes("Côte d'Ivoire".encode("latin-1"))
     out = tmp_path / "out"
     # Reuse the session's loaded model instead of loading a second one.
-    monkeypatch.setattr("pipeline.run.Annotator", lambda config_path=None: annotator)
+    monkeypatch.setattr("odaextract.pipeline.run.Annotator", lambda config_path=None: annotator)
     result = CliRunner().invoke(main, ["run", str(inputs), str(tmp_path / "missing.txt"), "--out", str(out), "--jobs", "1"])
     assert result.exit_code == 1
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
@@ -94,7 +94,7 @@ def test_run_records_bad_inputs_and_processes_the_rest(tmp_path, annotator, monk
 
 
 def test_run_on_the_corpus_exits_zero(tmp_path, annotator, monkeypatch):
-    monkeypatch.setattr("pipeline.run.Annotator", lambda config_path=None: annotator)
+    monkeypatch.setattr("odaextract.pipeline.run.Annotator", lambda config_path=None: annotator)
     result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(tmp_path), "--quiet", "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "processed" in result.output and "skipped" in result.output  # the summary table
@@ -171,11 +171,11 @@ def test_regression_an_out_folder_that_cannot_be_written_is_one_line_and_exit_2(
 
 
 def test_an_internal_error_exits_3_and_says_it_is_a_bug(tmp_path, annotator, monkeypatch):
-    from pipeline import ingest
+    from odaextract.pipeline import ingest
 
     name, reader = ingest.READERS[".txt"]
     monkeypatch.setitem(ingest.READERS, ".txt", (name, lambda path, data: None.text))
-    monkeypatch.setattr("pipeline.run.Annotator", lambda config_path=None: annotator)
+    monkeypatch.setattr("odaextract.pipeline.run.Annotator", lambda config_path=None: annotator)
     result = CliRunner().invoke(main, ["run", str(CORPUS), "--out", str(tmp_path / "out"), "--jobs", "1", "--quiet"])
     assert result.exit_code == 3, result.output
     assert "internal error (a bug, not your file)" in result.output

@@ -2,9 +2,9 @@
 
 import json
 
-from models import DocumentRecord, Mention, RunManifest
-from pipeline.evaluate import evaluate, load_gold, load_predictions
-from pipeline.records import SENTENCE_MAX_CHARS
+from odaextract.models import DocumentRecord, Mention, RunManifest
+from odaextract.pipeline.evaluate import evaluate, load_gold, load_predictions
+from odaextract.pipeline.records import SENTENCE_MAX_CHARS
 from tests.conftest import CORPUS, GOLD_SEEDS
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.countries import load_gazetteer, lookup
+from odaextract.pipeline.countries import load_gazetteer, lookup
 
 
 @pytest.mark.parametrize(

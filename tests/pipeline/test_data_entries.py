@@ -23,7 +23,7 @@ EXPECTATIONS = ROOT / "tests" / "data" / "country_alias_expectations.tsv"
 
 
 def _data_aliases() -> dict[str, str]:
-    data = json.loads(resources.files("pipeline").joinpath("data/country_aliases.json").read_text("utf-8"))
+    data = json.loads(resources.files("odaextract.pipeline").joinpath("data/country_aliases.json").read_text("utf-8"))
     return data["aliases"]
 
 
@@ -81,7 +81,7 @@ def test_every_alias_resolves_as_written_in_a_sentence(pipe):
 
 
 def test_every_registry_surface_resolves_to_its_entry_in_a_sentence(pipe):
-    from pipeline.organizations import load_registry
+    from odaextract.pipeline.organizations import load_registry
 
     registry = load_registry()
     cases = []

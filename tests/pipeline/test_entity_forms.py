@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import SourceDocument
-from pipeline.normalize import normalize
-from pipeline.structure import structure
+from odaextract.pipeline.ingest import SourceDocument
+from odaextract.pipeline.normalize import normalize
+from odaextract.pipeline.structure import structure
 
 
 def _mentions(annotator, text, label=None):
@@ -73,7 +73,7 @@ def _alias_shapes():
 @pytest.mark.parametrize("alias", _alias_shapes())
 @pytest.mark.parametrize("template", ["{a}, Kenya and Peru", "Kenya, {a} and Peru", "Kenya, Peru, and {a}", "Kenya and {a}, Peru"])
 def test_every_alias_shape_keeps_its_neighbours_in_a_list(annotator, alias, template):
-    from pipeline.countries import lookup
+    from odaextract.pipeline.countries import lookup
 
     text = "Japan assisted " + template.format(a=alias) + " in that year."
     found = _countries(annotator, text)

@@ -1,7 +1,7 @@
 import pytest
 
-from models import GoldDocument
-from pipeline.evaluate import Scores, Span, evaluate, norm_matches, prf
+from odaextract.models import GoldDocument
+from odaextract.pipeline.evaluate import Scores, Span, evaluate, norm_matches, prf
 
 
 def _gold(*mentions):
@@ -86,6 +86,6 @@ def test_a_non_numeric_amount_is_a_miss_but_a_bug_in_comparing_is_not_hidden(mon
     def broken(value):
         raise AttributeError("planted bug")
 
-    monkeypatch.setattr("pipeline.evaluate.Decimal", broken)
+    monkeypatch.setattr("odaextract.pipeline.evaluate.Decimal", broken)
     with pytest.raises(AttributeError, match="planted bug"):
         norm_matches("MONEY", gold, dict(gold))

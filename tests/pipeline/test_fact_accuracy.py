@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate_facts import evaluate_facts, evaluate_tracks, load_gold_facts, load_predicted_facts, slot_score
-from pipeline.run import run
+from odaextract.pipeline.evaluate_facts import evaluate_facts, evaluate_tracks, load_gold_facts, load_predicted_facts, slot_score
+from odaextract.pipeline.run import run
 from tests.conftest import ROOT, SHARED
 
 DATA = ROOT / "tests" / "data"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import read_document
-from pipeline.normalize import normalize
-from pipeline.facts import FactExtractor, sentence_parser
-from pipeline.records import build_facts
-from pipeline.structure import structure
+from odaextract.pipeline.ingest import read_document
+from odaextract.pipeline.normalize import normalize
+from odaextract.pipeline.facts import FactExtractor, sentence_parser
+from odaextract.pipeline.records import build_facts
+from odaextract.pipeline.structure import structure
 
 
 @pytest.fixture(scope="module")

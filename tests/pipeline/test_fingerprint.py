@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import fingerprint
+from odaextract.pipeline import fingerprint
 from tests.conftest import CORPUS, ROOT
 
 DATA_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pipeline" / "data").rglob("*") if p.is_file())
@@ -22,8 +22,8 @@ DATA_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pipeline" /
 
 @pytest.fixture
 def package_copy(tmp_path):
-    """pipeline/ and models/ copied: edits never touch the repository."""
-    for package in fingerprint.CODE_PACKAGES:
+    """odaextract/, pipeline/ and models/ copied: edits never touch the repository."""
+    for package in ("odaextract", *fingerprint.CODE_PACKAGES):
         shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path
 
@@ -71,8 +71,8 @@ def test_the_resolved_config_is_in_the_fingerprint(tmp_path):
 def test_regression_editing_a_data_file_reprocesses_the_corpus(package_copy):
     # The issue's own case, end to end in a copy: `"$": "USD"` becomes CAD.
     shutil.copytree(CORPUS, package_copy / "corpus")
-    command = [sys.executable, "-m", "pipeline.cli", "run", "corpus", "--jobs", "1", "--quiet", "--out", "out"]
-    where = subprocess.run([sys.executable, "-c", "import pipeline; print(pipeline.__file__)"],
+    command = [sys.executable, "-m", "odaextract.pipeline.cli", "run", "corpus", "--jobs", "1", "--quiet", "--out", "out"]
+    where = subprocess.run([sys.executable, "-c", "import odaextract.pipeline; print(odaextract.pipeline.__file__)"],
                            cwd=package_copy, check=True, capture_output=True, text=True).stdout
     assert Path(where.strip()).is_relative_to(package_copy), "the copy, not the repository, must run"
 

@@ -3,7 +3,7 @@ import signal
 
 import pytest
 
-from pipeline.ingest import InputError, discover, read_document
+from odaextract.pipeline.ingest import InputError, discover, read_document
 
 
 def test_reads_utf8_text_exactly(tmp_path):

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.money import CONTEXT_CONFIDENCE, HISTORICAL_CODES, MoneyMatch, amount_to_json, find_money
+from odaextract.pipeline.money import CONTEXT_CONFIDENCE, HISTORICAL_CODES, MoneyMatch, amount_to_json, find_money
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold-seeds.jsonl"
@@ -732,9 +732,9 @@ def test_regression_list_lead_in_carries_over_blocks(annotator):
     as their own blocks; prose after the list ends it."""
     from pathlib import Path
 
-    from pipeline.ingest import SourceDocument
-    from pipeline.normalize import normalize
-    from pipeline.structure import structure
+    from odaextract.pipeline.ingest import SourceDocument
+    from odaextract.pipeline.normalize import normalize
+    from odaextract.pipeline.structure import structure
 
     text = (
         "In FY2020 Japan's contributions were as follows (in US dollars):\n"
@@ -773,7 +773,7 @@ def test_money_norm_currency_may_be_null_but_never_malformed():
     # Guidelines, MONEY: a shared currency name no state decides has currency null.
     from pydantic import ValidationError
 
-    from models.mention import MoneyNorm
+    from odaextract.models.mention import MoneyNorm
 
     assert MoneyNorm(amount=500, currency=None, approximate=False).currency is None
     assert MoneyNorm(amount=5, currency="FIM", approximate=False).currency == "FIM"
@@ -784,7 +784,7 @@ def test_money_norm_currency_may_be_null_but_never_malformed():
 
 
 def test_lead_in_and_rows():
-    from pipeline.money import is_list_row, list_unit
+    from odaextract.pipeline.money import is_list_row, list_unit
 
     assert list_unit("Breakdown (US dollars):") == "(US dollars)"
     assert list_unit("■ Bilateral ODA, 2017 (Unit: US$ million, net disbursement)") == "(Unit: US$ million, net disbursement)"
@@ -802,7 +802,7 @@ def test_lead_in_and_rows():
 def test_regression_text_table_with_column_header_and_several_figures_per_row():
     """issue 14: a table in text: unit line, column names, rows of several figures
     (spaces or pipes); the prose after it ends the table."""
-    from pipeline.annotate import table_units
+    from odaextract.pipeline.annotate import table_units
 
     texts = [
         "■ Japan's ODA by region, 2012 (Unit: US$ million)",

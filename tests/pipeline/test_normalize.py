@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from pipeline.ingest import SourceDocument
-from pipeline.normalize import normalize
-from pipeline.structure import structure
+from odaextract.pipeline.ingest import SourceDocument
+from odaextract.pipeline.normalize import normalize
+from odaextract.pipeline.structure import structure
 
 
 def _mentions(annotator, text):

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from pipeline.organizations import RegistryError, find_org_names, is_not_org_title, load_registry, parse_registry
+from odaextract.pipeline.organizations import RegistryError, find_org_names, is_not_org_title, load_registry, parse_registry
 
 
 def _names(text):

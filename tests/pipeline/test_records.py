@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.components.resolver import ResolvedMention
-from pipeline.ingest import SourceDocument
-from pipeline.normalize import DocumentMention
-from pipeline.records import SENTENCE_MAX_CHARS, ContractError, build_mentions
-from pipeline.structure import Block
+from odaextract.pipeline.components.resolver import ResolvedMention
+from odaextract.pipeline.ingest import SourceDocument
+from odaextract.pipeline.normalize import DocumentMention
+from odaextract.pipeline.records import SENTENCE_MAX_CHARS, ContractError, build_mentions
+from odaextract.pipeline.structure import Block
 
 
 def _source(text: str) -> SourceDocument:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run import run
-from pipeline.state import STATE_DIR, LockedError, RunLock
+from odaextract.pipeline.run import run
+from odaextract.pipeline.state import STATE_DIR, LockedError, RunLock
 from tests.conftest import CORPUS, HELDOUT, ROOT
 
 SEEDS = sorted(CORPUS.glob("*.txt"))
@@ -70,15 +70,15 @@ def test_output_is_identical_whatever_the_number_of_jobs(tmp_path):
 
 def test_regression_one_large_document_spreads_its_blocks_and_output_is_unchanged(tmp_path):
     # A 300-page PDF is one document: with --jobs 2 its blocks go to two processes.
-    from pipeline.annotate import PARALLEL_MIN_BLOCKS
+    from odaextract.pipeline.annotate import PARALLEL_MIN_BLOCKS
 
     large = tmp_path / "in" / "large.txt"
     large.parent.mkdir()
     text = "".join(p.read_text(encoding="utf-8") for p in SEEDS + HELDOUT_DOCS)
     copies = -(-PARALLEL_MIN_BLOCKS // text.count("\n")) + 1
     large.write_text(text * copies, encoding="utf-8")
-    from pipeline.ingest import read_document
-    from pipeline.structure import structure
+    from odaextract.pipeline.ingest import read_document
+    from odaextract.pipeline.structure import structure
 
     assert len(structure(read_document(large)).blocks) >= PARALLEL_MIN_BLOCKS
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
@@ -144,7 +144,7 @@ KILL_POINTS = [("result", 1), ("result", 3), ("mentions.jsonl", 150), ("document
 
 
 def _check_every_file_parses(out: Path) -> None:
-    from models import RunManifest
+    from odaextract.models import RunManifest
 
     for path in out.rglob("*"):
         if not path.is_file() or path.name.endswith(".tmp") or path.name == "lock":
@@ -170,7 +170,7 @@ def test_regression_sigkill_inside_any_write_leaves_whole_files_and_resumes_to_t
     # write (tests/pipeline/kill_driver.py), every Python buffer flushed first.
     documents = SEEDS + HELDOUT_DOCS
     inputs = _inputs(tmp_path / "in", documents)
-    base = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--jobs", "1", "--quiet", "--out"]
+    base = [sys.executable, "-m", "odaextract.pipeline.cli", "run", str(inputs), "--jobs", "1", "--quiet", "--out"]
     previous = tmp_path / "previous"
     subprocess.run(base + [str(previous)], cwd=ROOT, check=True, capture_output=True)
     old = _datasets(previous)
@@ -205,7 +205,7 @@ def test_regression_sigkill_inside_any_write_leaves_whole_files_and_resumes_to_t
 def test_export_parquet_and_the_readme_duckdb_queries(tmp_path, seed_run):
     import duckdb  # a test dependency: missing, the test must fail, not skip
 
-    from pipeline.export import export, export_facts, export_tracks
+    from odaextract.pipeline.export import export, export_facts, export_tracks
 
     out, _ = seed_run
     rows = export(out / "mentions.jsonl", tmp_path / "mentions.parquet", "parquet")
@@ -257,7 +257,7 @@ def test_the_lock_file_is_never_visible_without_its_content(tmp_path, monkeypatc
 
 def test_regression_a_bug_in_a_reader_is_an_internal_error_not_bad_input(tmp_path, annotator, monkeypatch):
     # Issue 17: any exception was reported as the user's bad file.
-    from pipeline import ingest
+    from odaextract.pipeline import ingest
 
     inputs = _inputs(tmp_path / "in", SEEDS[:1])
     (inputs / "planted.txt").write_text("Japan provided $5 million to Kenya.\n", encoding="utf-8")
@@ -284,7 +284,7 @@ def test_regression_a_bug_in_a_reader_is_an_internal_error_not_bad_input(tmp_pat
 
 def test_regression_a_dead_worker_is_not_blamed_on_the_annotate_stage(tmp_path, monkeypatch):
     # Issue 17: a worker exception was labelled stage `annotate` whatever raised it.
-    import pipeline.run as run_module
+    import odaextract.pipeline.run as run_module
 
     real = run_module.process_document
 
@@ -318,7 +318,7 @@ def test_regression_texts_of_documents_no_longer_passed_are_removed(tmp_path, an
 
 def test_a_large_document_is_never_loaded_whole_to_be_skipped(tmp_path, annotator, monkeypatch):
     # Issue 18: a rerun that only reassembles the datasets held every mention in memory.
-    from pipeline.state import ResultStore
+    from odaextract.pipeline.state import ResultStore
 
     inputs = _inputs(tmp_path / "in", SEEDS)
     out = tmp_path / "out"
@@ -362,7 +362,7 @@ def test_regression_repeated_ctrl_c_ends_the_workers_and_exits_130(tmp_path, mom
         for document in documents:
             shutil.copy(document, inputs / f"copy{i}-{document.name}")
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--jobs", "2", "--quiet", "--out", str(out)]
+    command = [sys.executable, "-m", "odaextract.pipeline.cli", "run", str(inputs), "--jobs", "2", "--quiet", "--out", str(out)]
     env = dict(os.environ, PYTHONFAULTHANDLER="1")  # a hang is dumped (SIGABRT below), not just timed out
     victim = subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, env=env
@@ -412,7 +412,7 @@ def test_export_streams_in_batches_and_equals_the_whole_table(tmp_path, seed_run
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
-    from pipeline import export as export_module
+    from odaextract.pipeline import export as export_module
 
     out, _ = seed_run
     whole = export_module.to_table(export_module.read_mentions(out / "mentions.jsonl"))

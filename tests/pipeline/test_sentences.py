@@ -1,5 +1,5 @@
-from pipeline.sentences import is_sentence_end, sentence_breaks
-from pipeline.structure import split_long
+from odaextract.pipeline.sentences import is_sentence_end, sentence_breaks
+from odaextract.pipeline.structure import split_long
 
 
 def test_sentence_ends_skip_abbreviations_initials_and_decimals():

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.spans import trim_span
+from odaextract.pipeline.spans import trim_span
 
 
 @pytest.mark.parametrize(

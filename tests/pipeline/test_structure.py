@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import SourceDocument
-from pipeline.structure import block_kind, heading_level, structure
+from odaextract.pipeline.ingest import SourceDocument
+from odaextract.pipeline.structure import block_kind, heading_level, structure
 
 
 def _doc(text: str) -> SourceDocument:
@@ -92,7 +92,7 @@ _KIND_LINES = [
 @pytest.mark.parametrize("line, kind", _KIND_LINES)
 def test_regression_caption_and_note_rules_agree_across_text_html_and_markdown(tmp_path, line, kind):
     # A line ending "(Source: JICA)" was a caption in the PDF path but a paragraph in text and HTML.
-    from pipeline.ingest import read_document
+    from odaextract.pipeline.ingest import read_document
 
     (tmp_path / "a.txt").write_text(line + "\n", encoding="utf-8")
     (tmp_path / "a.html").write_text(f"<html><body><main><p>{line}</p></main></body></html>", encoding="utf-8")

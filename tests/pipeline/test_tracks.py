@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from pipeline.run import run
-from pipeline.tracks import channel_keys
+from odaextract.pipeline.run import run
+from odaextract.pipeline.tracks import channel_keys
 from tests.conftest import ROOT
 
 TRACKS = ROOT / "tests" / "data" / "tracks"

@@ -4,10 +4,10 @@ read it from data/years.json through pipeline.years."""
 import json
 from pathlib import Path
 
-from pipeline.annotate import _YearIndex
-from pipeline.dates import find_dates
-from pipeline.money import find_money
-from pipeline.years import FIRST_YEAR, LAST_YEAR, is_year
+from odaextract.pipeline.annotate import _YearIndex
+from odaextract.pipeline.dates import find_dates
+from odaextract.pipeline.money import find_money
+from odaextract.pipeline.years import FIRST_YEAR, LAST_YEAR, is_year
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -23,13 +23,13 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Optional
 
-from pipeline.headings import EDITION_TITLE
-from pipeline.reader_types import InputError, ReadResult
-from pipeline.readers.pdf.blocks import _join, _vocabulary, assemble  # noqa: F401  (_join, _vocabulary: tests)
-from pipeline.readers.pdf.chars import DEFAULT_ENGINE, ENGINES, PageChars, open_source
-from pipeline.readers.pdf.columns import page_lines
-from pipeline.readers.pdf.lines import Line, PageResult  # noqa: F401
-from pipeline.readers.pdf.words import dedupe, words
+from odaextract.pipeline.headings import EDITION_TITLE
+from odaextract.pipeline.reader_types import InputError, ReadResult
+from odaextract.pipeline.readers.pdf.blocks import _join, _vocabulary, assemble  # noqa: F401  (_join, _vocabulary: tests)
+from odaextract.pipeline.readers.pdf.chars import DEFAULT_ENGINE, ENGINES, PageChars, open_source
+from odaextract.pipeline.readers.pdf.columns import page_lines
+from odaextract.pipeline.readers.pdf.lines import Line, PageResult  # noqa: F401
+from odaextract.pipeline.readers.pdf.words import dedupe, words
 
 # Pages above which extraction is spread over processes (when there are cores).
 PARALLEL_MIN_PAGES = 40

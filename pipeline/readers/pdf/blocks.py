@@ -16,10 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from pipeline.headings import mark_level
-from pipeline.reader_types import LayoutBlock, PageSpan, ReadResult
-from pipeline.readers.pdf import margins
-from pipeline.readers.pdf.lines import Line, PageResult
+from odaextract.pipeline.headings import mark_level
+from odaextract.pipeline.reader_types import LayoutBlock, PageSpan, ReadResult
+from odaextract.pipeline.readers.pdf import margins
+from odaextract.pipeline.readers.pdf.lines import Line, PageResult
 
 _HEADING_MAX_CHARS = 160
 _SENTENCE_END = re.compile(r"[.!?:;。][\"'”’)\]]*$")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from pipeline.reader_types import InputError
+from odaextract.pipeline.reader_types import InputError
 
 ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_ENGINE = "pdfium"
@@ -120,11 +120,11 @@ def damaged(path: Path, exc: BaseException) -> InputError:
 
 def open_source(engine: str, data: bytes, path: Path = Path("<pdf>")) -> CharDocument:
     if engine == "pdfium":
-        from pipeline.readers.pdf.pdfium import PdfiumDocument
+        from odaextract.pipeline.readers.pdf.pdfium import PdfiumDocument
 
         return PdfiumDocument(data, path)
     if engine == "pdfplumber":
-        from pipeline.readers.pdf.plumber import PlumberDocument
+        from odaextract.pipeline.readers.pdf.plumber import PlumberDocument
 
         return PlumberDocument(data, path)
     raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional, Sequence
 
-from pipeline.readers.pdf import margins, tables
-from pipeline.readers.pdf.lines import Line, make_line, rows as group_rows
+from odaextract.pipeline.readers.pdf import margins, tables
+from odaextract.pipeline.readers.pdf.lines import Line, make_line, rows as group_rows
 
 
 def gutter(rows: Sequence[list[dict]], x_min: float, x_max: float) -> Optional[tuple[float, float]]:

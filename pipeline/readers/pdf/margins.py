@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from pipeline.readers.pdf.lines import Line
+from odaextract.pipeline.readers.pdf.lines import Line
 
 # The outer parts, as a fraction of the page height, and the lines nearest each
 # edge that may be headers (footers): two columns put two headers side by side.

@@ -22,8 +22,8 @@ from __future__ import annotations
 import ctypes
 from pathlib import Path
 
-from pipeline.reader_types import InputError
-from pipeline.readers.pdf.chars import Char, PageChars, damaged, is_parser_error
+from odaextract.pipeline.reader_types import InputError
+from odaextract.pipeline.readers.pdf.chars import Char, PageChars, damaged, is_parser_error
 
 
 _HYPHEN_MARKS = {"\ufffe", "\x02"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from pipeline.reader_types import InputError
-from pipeline.readers.pdf.chars import Char, PageChars, damaged, is_parser_error
+from odaextract.pipeline.reader_types import InputError
+from odaextract.pipeline.readers.pdf.chars import Char, PageChars, damaged, is_parser_error
 
 
 def _encrypted(exc: BaseException) -> bool:

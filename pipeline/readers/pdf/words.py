@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from pipeline.readers.pdf.chars import Char
+from odaextract.pipeline.readers.pdf.chars import Char
 
 X_TOLERANCE = 1.5
 Y_TOLERANCE = 3.0

@@ -5,16 +5,16 @@ from decimal import Decimal
 import pytest
 import spacy
 
-import pipeline.components  # noqa: F401  (registers the extensions and factories)
-from pipeline.components.candidates import Candidate
-from pipeline.components.countries import CountryRecognizer
-from pipeline.components.money import MoneyRecognizer
-from pipeline.components.organizations import OrganizationRecognizer
-from pipeline.components.resolver import MentionResolver, select_non_overlapping
-from pipeline.abbreviations import find_definitions
-from pipeline.countries import load_gazetteer
-from pipeline.money import MoneyMatch
-from pipeline.organizations import find_org_names, load_registry
+import odaextract.pipeline.components  # noqa: F401  (registers the extensions and factories)
+from odaextract.pipeline.components.candidates import Candidate
+from odaextract.pipeline.components.countries import CountryRecognizer
+from odaextract.pipeline.components.money import MoneyRecognizer
+from odaextract.pipeline.components.organizations import OrganizationRecognizer
+from odaextract.pipeline.components.resolver import MentionResolver, select_non_overlapping
+from odaextract.pipeline.abbreviations import find_definitions
+from odaextract.pipeline.countries import load_gazetteer
+from odaextract.pipeline.money import MoneyMatch
+from odaextract.pipeline.organizations import find_org_names, load_registry
 
 
 def _organizations(nlp):
@@ -122,7 +122,7 @@ def test_resolver_records_sentences(nlp):
 
 def test_extension_values_survive_multiprocess_pipe(annotator):
     """Docs cross process boundaries as bytes: the extension values must be plain data."""
-    from pipeline.components.resolver import ResolvedMention
+    from odaextract.pipeline.components.resolver import ResolvedMention
 
     texts = [
         "In 2019, Japan provided $5 million to Kenya through the Kenya Ports Authority (KPA).",
@@ -148,7 +148,7 @@ def test_regression_city_named_after_a_country_is_not_the_country(nlp):
 
 
 def test_sentence_bounds_trim_trailing_whitespace_of_each_sentence():
-    from pipeline.components.resolver import sentence_bounds
+    from odaextract.pipeline.components.resolver import sentence_bounds
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -181,7 +181,7 @@ class _CountingDoc:
 
 def test_regression_sentence_bounds_read_the_text_once_not_once_per_sentence():
     # Issue 17: a 20,000-character block took 349 ms instead of 6 ms (quadratic).
-    from pipeline.components.resolver import sentence_bounds
+    from odaextract.pipeline.components.resolver import sentence_bounds
 
     pipe = spacy.blank("en")
     pipe.add_pipe("sentencizer")

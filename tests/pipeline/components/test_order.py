@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import spacy
 
-import pipeline.components  # noqa: F401
-from pipeline.annotate import Annotator, config_text
-from pipeline.organizations import parse_registry
-from pipeline.run import process_document
+import odaextract.pipeline.components  # noqa: F401
+from odaextract.pipeline.annotate import Annotator, config_text
+from odaextract.pipeline.organizations import parse_registry
+from odaextract.pipeline.run import process_document
 from tests.conftest import CORPUS, HELDOUT
 
 FINDERS = ["model_entities", "money", "dates", "countries", "organizations"]
@@ -96,7 +96,7 @@ def test_packaged_config_names_every_injected_callable(factory, key, callable_na
 
 def test_name_rule_uses_the_injected_gazetteer():
     """The injected gazetteer reaches the name rule: a country the tiny gazetteer knows ends an "of" tail."""
-    from pipeline.countries import Gazetteer
+    from odaextract.pipeline.countries import Gazetteer
 
     @spacy.registry.misc("tests.tiny_gazetteer.v1")
     def _tiny_gazetteer():

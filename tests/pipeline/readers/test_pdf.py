@@ -9,10 +9,10 @@ from pathlib import Path
 import fpdf  # noqa: F401  (test extra: generates the PDFs; a missing extra fails, never skips)
 import pytest
 
-from pipeline.ingest import InputError, read_document  # noqa: E402
-from pipeline.readers import pdf as pdf_reader  # noqa: E402
-from pipeline.readers.pdf import read_pdf  # noqa: E402
-from pipeline.structure import structure  # noqa: E402
+from odaextract.pipeline.ingest import InputError, read_document  # noqa: E402
+from odaextract.pipeline.readers import pdf as pdf_reader  # noqa: E402
+from odaextract.pipeline.readers.pdf import read_pdf  # noqa: E402
+from odaextract.pipeline.structure import structure  # noqa: E402
 from tests.conftest import CORPUS, ROOT  # noqa: E402
 from tests.pipeline.readers import make_pdf  # noqa: E402
 
@@ -232,7 +232,7 @@ def test_bad_pdfs_are_clear_one_line_errors(tmp_path, own):
 def test_a_batch_with_pdfs_records_errors_and_goes_on(tmp_path, annotator, own):
     import orjson
 
-    from pipeline.run import run
+    from odaextract.pipeline.run import run
 
     folder = tmp_path / "in"
     folder.mkdir()

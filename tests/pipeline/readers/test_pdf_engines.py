@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import InputError, read_document
-from pipeline.readers import pdf as pdf_reader
-from pipeline.readers.pdf import read_pdf
+from odaextract.pipeline.ingest import InputError, read_document
+from odaextract.pipeline.readers import pdf as pdf_reader
+from odaextract.pipeline.readers.pdf import read_pdf
 from tests.conftest import CORPUS, ROOT
 from tests.pipeline.readers import make_pdf
 
@@ -109,7 +109,7 @@ def test_a_bug_in_page_extraction_is_not_reported_as_bad_input(tmp_path, monkeyp
 def test_a_bug_in_the_batch_is_recorded_with_its_real_type(tmp_path, monkeypatch, annotator):
     import orjson
 
-    from pipeline.run import run
+    from odaextract.pipeline.run import run
 
     rendered = make_pdf.render(make_pdf.own_elements())
     folder = tmp_path / "in"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.readers.pdf import read_pdf
+from odaextract.pipeline.readers.pdf import read_pdf
 from tests.conftest import CORPUS
 from tests.pipeline.readers import make_pdf
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.readers.pdf import read_pdf
-from pipeline.readers.pdf.tables import SEPARATOR
+from odaextract.pipeline.readers.pdf import read_pdf
+from odaextract.pipeline.readers.pdf.tables import SEPARATOR
 from tests.conftest import ROOT
 from tests.pipeline.readers import make_pdf
 

@@ -39,8 +39,8 @@ def write_jsonl(path: Path, records: list[dict]) -> None:
 def report_run(annotator, tmp_path_factory):
     """The real pipeline over the two seeds and an injection document, with
     its real facts and tracks: (run folder, report folder)."""
-    from pipeline.report import build_report
-    from pipeline.run import run
+    from odaextract.pipeline.report import build_report
+    from odaextract.pipeline.run import run
 
     inputs = tmp_path_factory.mktemp("report-inputs")
     for doc_id in SEEDS:

@@ -13,8 +13,8 @@ import pytest
 from lxml import html
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.report import build_report
+from odaextract.pipeline.cli import main
+from odaextract.pipeline.report import build_report
 from tests.pipeline.report.conftest import INJECTION_ID, SEEDS, read_jsonl
 
 PWNED = "pwned"
@@ -317,7 +317,7 @@ def test_a_failed_build_leaves_the_previous_report(report_run, tmp_path, monkeyp
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("pipeline.report.build.fact_view", broken)
+    monkeypatch.setattr("odaextract.pipeline.report.build.fact_view", broken)
     with pytest.raises(RuntimeError):
         build_report(run_dir, site)
     assert (site / "index.html").read_bytes() == before
@@ -326,7 +326,7 @@ def test_a_failed_build_leaves_the_previous_report(report_run, tmp_path, monkeyp
 
 def test_document_named_like_another_documents_part_gets_its_own_pages(annotator, tmp_path):
     """Regression guard: "seed" part 2 and a document "seed-2" must not share doc-seed-2.html."""
-    from pipeline.run import run
+    from odaextract.pipeline.run import run
     from tests.conftest import CORPUS
 
     inputs = tmp_path / "inputs"
