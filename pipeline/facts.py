@@ -1075,8 +1075,11 @@ class FactExtractor:
         if donor_mention is not None:
             draft.cite("donor", donor_mention.start, donor_mention.end)
         draft._open_subject = open_subject  # type: ignore[attr-defined]
-        read_destinations(sentence, flow, others, donor, context, draft)
-        read_channels(sentence, flow, others, donor_mention, context, draft)
+        # Destinations and channels stop only at the other amounts themselves; a date on
+        # another amount's own way is that amount's ("..., and pledged ¥319 billion for a
+        # replenishment which covers 2020-2023").
+        read_destinations(sentence, flow, roots, donor, context, draft)
+        read_channels(sentence, flow, roots, donor_mention, context, draft)
         date = read_date(sentence, flow, others)
         if date is not None:
             draft.date = _date_norm(date, context.text)
