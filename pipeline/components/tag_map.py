@@ -60,17 +60,25 @@ class TagMap:
             for tag in tags:
                 self.by_tag.setdefault(tag, []).append((index, sets, attrs))
         self.untagged = self.by_tag.pop(None, [])
+        self._cache: dict[tuple[str, str, str], dict[str, str]] = {}  # (tag, word, dep) -> attrs
         # Merged once per tag, not per token.
         self.by_tag = {tag: sorted(rules_of_tag + self.untagged, key=lambda rule: rule[0]) for tag, rules_of_tag in self.by_tag.items()}
 
+    def _attrs(self, tag: str, lower: str, dep: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        values = {"TAG": tag, "LOWER": lower, "DEP": dep}
+        for _, sets, attrs in self.by_tag.get(tag, self.untagged):
+            if all((values[key] in members) == inside for key, (inside, members) in sets.items()):
+                found.update(attrs)
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
+        cache = self._cache
         for token in doc:
-            candidates = self.by_tag.get(token.tag_, self.untagged)
-            found: dict[str, str] = {}
-            values = {"TAG": token.tag_, "LOWER": token.lower_, "DEP": token.dep_}
-            for _, sets, attrs in candidates:
-                if all((values[key] in members) == inside for key, (inside, members) in sets.items()):
-                    found.update(attrs)
+            key = (token.tag_, token.lower_, token.dep_)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = self._attrs(*key)
             if "POS" in found:
                 token.pos_ = found["POS"]
             if found.get("MORPH") and found["MORPH"] != "_":
