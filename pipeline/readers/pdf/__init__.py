@@ -18,6 +18,7 @@ Pages are independent until `blocks`, so a long PDF is spread over processes.
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -112,8 +113,6 @@ def _extract_all(data: bytes, path: Path, count: int, workers: int, engine: str)
 def _extract_parallel(data: bytes, count: int, workers: int, engine: str) -> list[tuple]:
     import multiprocessing
     import threading
-    from concurrent.futures.process import BrokenProcessPool
-
     chunks = workers * 4
     step = -(-count // chunks)
     ranges = [(start, min(count, start + step)) for start in range(0, count, step)]
@@ -125,12 +124,16 @@ def _extract_parallel(data: bytes, count: int, workers: int, engine: str) -> lis
     else:
         method = "forkserver" if "forkserver" in methods else "spawn"
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-            futures = [pool.submit(_extract_range, data, start, stop, engine) for start, stop in ranges]
-            return [future.result() for future in futures]
-    except (BrokenProcessPool, OSError):
-        # no processes to be had (or they died): the same work in this process
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    except OSError as exc:
+        # No processes to be had: the same work in this process, said aloud.
+        print(f"odaextract: cannot start PDF page processes ({exc}); reading the pages in one process", file=sys.stderr)
         return [_extract_range(data, 0, count, engine)]
+    # A page process that dies (killed, out of memory) is not re-run in secret: BrokenProcessPool
+    # goes on to the batch, which records it as an internal error with its traceback.
+    with pool:
+        futures = [pool.submit(_extract_range, data, start, stop, engine) for start, stop in ranges]
+        return [future.result() for future in futures]
 
 
 def read_pdf(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from pathlib import Path
 
@@ -206,6 +207,37 @@ def test_serial_and_parallel_extraction_give_the_same_result(tmp_path, monkeypat
     assert pdf_reader._workers(500, None) == 1
     monkeypatch.delenv(pdf_reader.WORKERS_ENV)
     assert pdf_reader._workers(10, None) == 1  # short PDFs stay in-process
+
+
+def _page_process_dies(*args, **kwargs):
+    os._exit(1)  # the page process vanishes, as when the OOM killer strikes (module level: pickled by name)
+
+
+def test_regression_a_dead_page_process_is_not_re_run_in_secret(tmp_path, monkeypatch):
+    # Issue 17: a pool failure was silently re-run serially; it is an internal error now.
+    from concurrent.futures.process import BrokenProcessPool
+
+    rendered = make_pdf.long_document(CORPUS, pages=24)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(rendered.data)
+
+    monkeypatch.setattr(pdf_reader, "_extract_range", _page_process_dies)
+    with pytest.raises(BrokenProcessPool):
+        read_pdf(path, rendered.data, workers=2)
+
+
+def test_no_page_processes_to_be_had_reads_in_one_process_and_says_so(tmp_path, monkeypatch, capsys):
+    rendered = make_pdf.long_document(CORPUS, pages=24)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(rendered.data)
+    serial = read_pdf(path, rendered.data, workers=1)
+
+    def no_processes(*args, **kwargs):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(pdf_reader, "ProcessPoolExecutor", no_processes)
+    assert read_pdf(path, rendered.data, workers=2) == serial
+    assert "cannot start PDF page processes" in capsys.readouterr().err
 
 
 def _bad(tmp_path: Path, name: str, data: bytes) -> str:
