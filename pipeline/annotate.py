@@ -317,7 +317,31 @@ def init_worker(config_path: Optional[str] = None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
     _WORKER["annotator"] = Annotator(Path(config_path) if config_path else None)
+
+
+def die_with_parent() -> None:
+    """Ask the kernel to end this worker when the process that started it dies.
+
+    The parent ends its workers on Ctrl-C, but if it dies first (killed, or
+    exiting while a pool is still spawning) a worker would live on as an
+    orphan holding the terminal's pipes. Linux's PR_SET_PDEATHSIG does this
+    and no library wraps it, hence ctypes; elsewhere this does nothing."""
+    import ctypes
+    import os
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def worker_annotator() -> Annotator:

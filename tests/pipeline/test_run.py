@@ -432,3 +432,25 @@ def test_export_streams_in_batches_and_equals_the_whole_table(tmp_path, seed_run
         target, convert_options=pacsv.ConvertOptions(column_types=export_module.SCHEMA, strings_can_be_null=True))
     assert read.select(["id", "sentence_start", "money_amount_exact"]).to_pylist() == \
         whole.select(["id", "sentence_start", "money_amount_exact"]).to_pylist()
+
+
+def test_regression_a_worker_never_outlives_its_parent():
+    # Issue 18: after Ctrl-C two workers lived on as orphans, holding the run's stderr open
+    # (a caller reading it until EOF hung). Workers now ask the kernel to end them with their parent.
+    code = (
+        "import os, time\n"
+        "from odaextract.pipeline.annotate import die_with_parent\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    die_with_parent()\n"
+        "    time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "print(pid, flush=True)\n"
+        "os._exit(0)  # the parent dies at once and ends nothing\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, timeout=60)
+    child = int(done.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _running(child):
+        time.sleep(0.05)
+    assert not _running(child), "the worker outlived its parent"
