@@ -12,6 +12,8 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from odaextract.models.mention import check_interval
+
 FactKind = Literal["grant", "loan", "technical_cooperation", "contribution", "debt_relief", "aggregate", "unspecified"]
 FactStatus = Literal["pledged", "provided"]
 FACT_KINDS: tuple[str, ...] = FactKind.__args__  # type: ignore[attr-defined]
@@ -64,10 +66,7 @@ class FactDate(_Record):
 
     @model_validator(mode="after")
     def _ordered(self) -> "FactDate":
-        if self.start is None and self.end is None:
-            raise ValueError("a date needs a start or an end")
-        if self.start and self.end and self.start > self.end:
-            raise ValueError(f"start {self.start} is after end {self.end}")
+        check_interval(self.start, self.end)
         return self
 
 

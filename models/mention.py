@@ -16,6 +16,14 @@ Label = Literal["ORG", "COUNTRY", "MONEY", "DATE"]
 LABELS: tuple[str, ...] = ("ORG", "COUNTRY", "MONEY", "DATE")
 
 
+def check_interval(start: Optional[dt.date], end: Optional[dt.date]) -> None:
+    """An interval (a DATE norm, a fact's date) has at least one end, in order."""
+    if start is None and end is None:
+        raise ValueError("a date needs a start or an end")
+    if start and end and start > end:
+        raise ValueError(f"start {start} is after end {end}")
+
+
 class _Norm(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -56,10 +64,7 @@ class DateNorm(_Norm):
 
     @model_validator(mode="after")
     def _ordered(self) -> "DateNorm":
-        if self.start is None and self.end is None:
-            raise ValueError("a date needs a start or an end")
-        if self.start and self.end and self.start > self.end:
-            raise ValueError(f"start {self.start} is after end {self.end}")
+        check_interval(self.start, self.end)
         return self
 
 
