@@ -80,7 +80,6 @@ class Cues:
     channel_preps: frozenset[str]
     cumulative: re.Pattern[str]
     aggregate: re.Pattern[str]
-    pledge_phrases: re.Pattern[str]
     recipient_anaphora: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]  # in precedence order
     own_agency_kinds: frozenset[str]
@@ -113,7 +112,6 @@ def load_cues() -> Cues:
         channel_preps=frozenset(data["channel_preps"]),
         cumulative=_phrases(data["cumulative_markers"]),
         aggregate=_phrases(data["aggregate_cues"]),
-        pledge_phrases=_phrases(data["pledge_phrases"]),
         recipient_anaphora=_phrases(data["recipient_anaphora"]),
         kinds=tuple((kind, _phrases(words)) for kind, words in kinds.items()),
         own_agency_kinds=frozenset(data["own_agency_kinds"]),
@@ -165,6 +163,11 @@ class FactDraft:
     cumulative: bool = False
     purpose: Optional[str] = None
     evidence: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # How slots were read, for the rules that complete them later (never written out):
+    open_subject: bool = False  # no donor named in the sentence (a pronoun, a passive, none)
+    home_government: bool = False  # the donor is a ministry or agency that names no country
+    paid_to_channel: bool = False  # the money goes *to* an organization or fund
+    contribution_for_want_of_a_country: bool = False  # `contribution` only because no country was named
 
     def cite(self, slot: str, start: int, end: int) -> None:
         spans = self.evidence.setdefault(slot, [])
@@ -525,16 +528,21 @@ def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -
     return found.first_prep == "of" and any(p in preps for p in found.preps[1:])
 
 
+_TITLE_TAIL = re.compile(r"\b[A-Z][\w-]*\s+(?:in|for|of|and)\s+(?:the\s+)?$")
+
+
 def _inside_name_or_quote(start: int, end: int, sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
     if any(s <= start and end <= e for s, e in quotes):
         return True
     if any(m.label == "ORG" and m.start <= start and end <= m.end for m in sentence.mentions):
         return True
-    # A title-case name around it: "the Initiative for Peace in Africa".
-    before = sentence.text[: start - sentence.start].split()
-    if len(before) >= 2 and before[-1] in ("in", "for", "of", "and") and before[-2][:1].isupper() and len(before) > 2:
-        return before[-2][0].isupper() and before[-2].lower() not in ("japan", "assistance")
-    return False
+    # A title-case name around it, "the Initiative for Peace in Africa": a capitalised word
+    # (not the sentence's first, not a country) right before the connector.
+    before = _TITLE_TAIL.search(sentence.text, 0, start - sentence.start)
+    if before is None or before.start() == 0:
+        return False
+    word_start = sentence.start + before.start()
+    return not any(m.label == "COUNTRY" and m.start <= word_start < m.end for m in sentence.mentions)
 
 
 def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor: Optional[dict], context: _Context, draft: FactDraft) -> None:
@@ -555,8 +563,8 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
         if not code or code == donor_code:
             continue
         token = sentence.root(mention.start, mention.end)
-        if token is None or _inside_name_or_quote(mention.start, mention.end, sentence, quotes) and mention.label == "COUNTRY" and any(s <= mention.start and mention.end <= e for s, e in quotes):
-            continue
+        if token is None or (mention.label == "COUNTRY" and any(s <= mention.start and mention.end <= e for s, e in quotes)):
+            continue  # a country inside a quoted slogan or title
         found = attach(token, positions, anchors)
         if found is not None and _accepts_destination(found, flow, cues.recipient_preps):
             recipients.add(code)
@@ -626,7 +634,7 @@ def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor
             _add_channel(channels, mention)
             draft.cite("channels", mention.start, mention.end)
             if found.first_prep in ("to", "for", "into") or not found.first_prep:
-                draft._paid_to_channel = True  # type: ignore[attr-defined]
+                draft.paid_to_channel = True
     # "the Japan-ASEAN Integration Fund (JAIF), to which Japan contributed ¥7.5 billion".
     for token in flow.chain[: flow.index + 1]:
         if token.dep_ != "relcl":
@@ -637,11 +645,11 @@ def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor
                 if named is not None and not is_government(named.norm, context):
                     _add_channel(channels, named)
                     draft.cite("channels", named.start, named.end)
-                    draft._paid_to_channel = child.lower_ in ("to", "for", "into")  # type: ignore[attr-defined]
+                    draft.paid_to_channel = child.lower_ in ("to", "for", "into")
     if not channels:
         _generic_channel(sentence, flow, anchors, context, draft, channels)
     if channels and any(_lemma(t) == "contribute" or _lemma(t) == "contribution" for t in flow.chain[: flow.index + 1]):
-        draft._paid_to_channel = True  # type: ignore[attr-defined]
+        draft.paid_to_channel = True
     draft.channels = channels
 
 
@@ -664,7 +672,7 @@ def _generic_channel(sentence: Sentence, flow: Flow, anchors, context: _Context,
             _add_channel(channels, named)
             draft.cite("channels", named.start, named.end)
             if found.first_prep in ("to", "for", "into"):
-                draft._paid_to_channel = True  # type: ignore[attr-defined]
+                draft.paid_to_channel = True
             return
 
 
@@ -790,12 +798,12 @@ def read_kind(sentence: Sentence, flow: Flow, anchors: frozenset[int], draft: Fa
         return "aggregate"
     if draft.donor and "iso3" in draft.donor and context.cues.aggregate.search(sentence.text) and not draft.recipients and not draft.channels and not draft.regions:
         return "aggregate"
-    if getattr(draft, "_paid_to_channel", False):
+    if draft.paid_to_channel:
         return "contribution"  # money to an organization or fund
     if draft.channels and not draft.recipients and not draft.regions:
         # Through an organization and to no named country: the organization's. (Re-read
         # when the paragraph then gives its country: that country's aid.)
-        draft._contribution_for_want_of_a_country = True  # type: ignore[attr-defined]
+        draft.contribution_for_want_of_a_country = True
         return "contribution"
     return "unspecified"
 
@@ -916,22 +924,29 @@ def narrow_sentence(text: str, start: int, end: int, anchor: int) -> tuple[int, 
 # --- lists under a lead-in ---------------------------------------------------
 
 
-def lead_in_for(blocks: Sequence[Block], position: int, text: str) -> Optional[int]:
-    """The block a list item continues: the nearest earlier line ending in ':'
-    (or a unit line) across a run of short item lines."""
+def lead_in_for(blocks: Sequence[Block], position: int, text: str) -> Optional[tuple[int, bool]]:
+    """The block a list item continues, and whether it says it leads a list: the
+    nearest earlier line ending in ':' or holding a unit statement (explicit),
+    else the heading over a run of short lines (a title only: its short lines
+    are a list only when they are not sentences of their own)."""
     for back in range(position - 1, max(-1, position - _LEAD_IN_LOOKBACK), -1):
         block = blocks[back]
         line = text[block.start : block.end]
-        if block.kind == "heading":
-            return back  # the list's title
         if _LEAD_IN_END.search(line):
             # A bare unit line "(Unit: US$ million)" under the table's title: the title leads.
             if _BARE_UNIT_LINE.match(line) and back > 0 and blocks[back - 1].kind == "heading":
-                return back - 1
-            return back
+                return back - 1, True
+            return back, True
+        if block.kind == "heading":
+            return back, False
         if len(line) > _LIST_ITEM_MAX_CHARS:
             return None
     return None
+
+
+def _is_clause(sentence: Sentence) -> bool:
+    """A sentence of its own (it has a finite verb), not a list row such as `UNHCR (6.2 million)`."""
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sentence.doc)
 
 
 # --- assembling --------------------------------------------------------------
@@ -986,7 +1001,6 @@ class FactExtractor:
             position = block_of.get((anchor.start, anchor.end))
             if position is not None and position not in lead_ins and blocks[position].end - blocks[position].start <= _LIST_ITEM_MAX_CHARS:
                 lead_ins[position] = lead_in_for(blocks, position, text)
-        ordered = context.ordered
         anchor_spans = {(a.start, a.end) for a in anchors}
         drafts: list[FactDraft] = []
         previous_in_block: dict[int, FactDraft] = {}
@@ -996,9 +1010,9 @@ class FactExtractor:
             wanted: dict[tuple[int, int], None] = {}
             for anchor in chunk:
                 wanted[sentence_span(anchor)] = None
-                lead = lead_ins.get(block_of.get((anchor.start, anchor.end)))
-                if lead is not None and sentences_of[lead]:
-                    wanted[sentences_of[lead][-1]] = None
+                found = lead_ins.get(block_of.get((anchor.start, anchor.end)))
+                if found is not None and sentences_of[found[0]]:
+                    wanted[sentences_of[found[0]][-1]] = None
             spans = sorted(wanted)
             parsed: dict[tuple[int, int], Sentence] = {
                 (start, end): Sentence(doc, start, context.mentions_in(start, end), text[start:end])
@@ -1006,18 +1020,21 @@ class FactExtractor:
             }
             for anchor in chunk:
                 draft = self._one(anchor, parsed[sentence_span(anchor)], block_of, blocks, lead_ins, sentences_of,
-                                  parsed, equivalents, anchor_spans, context, previous_in_block, ordered)
+                                  parsed, equivalents, anchor_spans, context, previous_in_block)
                 if draft is not None:
                     drafts.append(draft)
         _document_donor(drafts)
         return drafts
 
     def _one(self, anchor, sentence, block_of, blocks, lead_ins, sentences_of, parsed, equivalents, anchor_spans,
-             context: _Context, previous_in_block: dict, ordered) -> Optional[FactDraft]:
+             context: _Context, previous_in_block: dict) -> Optional[FactDraft]:
         """One anchor's fact, or None when the amount is not a flow."""
         position = block_of.get((anchor.start, anchor.end))
         block = blocks[position] if position is not None else None
-        lead = lead_ins.get(position) if position is not None else None
+        found = lead_ins.get(position) if position is not None else None
+        lead = None
+        if found is not None and (found[1] or not _is_clause(sentence)):
+            lead = found[0]
         draft = None
         if lead is not None:
             # A list item or table row: the lead-in gives donor, date, kind and status.
@@ -1030,9 +1047,9 @@ class FactExtractor:
         if previous is not None and previous.sentence != draft.sentence:
             _continue_from(draft, previous, sentence, context)
         elif previous is None and position is not None:
-            self._continue_from_text(draft, sentence, sentences_of[position], ordered, context)
+            self._continue_from_text(draft, sentence, sentences_of[position], context)
         if position is not None and not draft.recipients and not draft.regions:
-            _paragraph_topic(draft, blocks[position], ordered, context)
+            _paragraph_topic(draft, blocks[position], context)
         if position is not None and not draft.recipients and not draft.regions:
             _region_anaphora(draft, sentence, blocks[position], context)
         if position is not None:
@@ -1071,10 +1088,10 @@ class FactExtractor:
         donor, donor_mention, open_subject = read_donor(sentence, flow, context)
         draft.donor = donor
         if donor_mention is not None and donor and "org" in donor and is_government(donor_mention.norm, context):
-            draft._home_government = True  # type: ignore[attr-defined]  # a ministry that names no country
+            draft.home_government = True  # a ministry that names no country
         if donor_mention is not None:
             draft.cite("donor", donor_mention.start, donor_mention.end)
-        draft._open_subject = open_subject  # type: ignore[attr-defined]
+        draft.open_subject = open_subject
         # Destinations and channels stop only at the other amounts themselves; a date on
         # another amount's own way is that amount's ("..., and pledged ¥319 billion for a
         # replenishment which covers 2020-2023").
@@ -1125,7 +1142,7 @@ class FactExtractor:
                         donor, donor_mention = donor_from_mention(found, context), found
                         break
         draft.donor = donor
-        draft._open_subject = donor is None  # type: ignore[attr-defined]
+        draft.open_subject = donor is None
         if donor_mention is not None:
             draft.cite("donor", donor_mention.start, donor_mention.end)
         # A row named by its date ("FY2014: 395.40") is dated by it; else the lead-in's date.
@@ -1173,7 +1190,7 @@ class FactExtractor:
         draft.cumulative = bool(context.cues.cumulative.search(lead.text)) and draft.status == "provided"
         return draft
 
-    def _continue_from_text(self, draft: FactDraft, sentence: Sentence, block_sentences, ordered: list[ResolvedMention], context: _Context) -> None:
+    def _continue_from_text(self, draft: FactDraft, sentence: Sentence, block_sentences, context: _Context) -> None:
         """A paragraph's first fact may still continue its earlier sentence:
         "In May 2021, the NGO launched a programme to assist India and Nepal.
         Through this programme it provided ¥78 million" -> May 2021, IND, NPL."""
@@ -1189,7 +1206,7 @@ class FactExtractor:
             if date is not None:
                 draft.date = _date_norm(date)
                 draft.cite("date", date.start, date.end)
-        if draft.donor is None and getattr(draft, "_open_subject", False):
+        if draft.donor is None and draft.open_subject:
             subject = next((m for m in previous if m.label in ("COUNTRY", "ORG")), None)
             if subject is not None:
                 draft.donor = donor_from_mention(subject, context)
@@ -1221,8 +1238,8 @@ def _document_donor(drafts: list[FactDraft]) -> None:
     if states.count(top) < _DOCUMENT_DONOR_SHARE * len(states):
         return
     for draft in drafts:
-        unnamed = draft.donor is None and getattr(draft, "_open_subject", False)
-        home_ministry = bool(draft.donor and "org" in draft.donor and getattr(draft, "_home_government", False))
+        unnamed = draft.donor is None and draft.open_subject
+        home_ministry = bool(draft.donor and "org" in draft.donor and draft.home_government)
         if unnamed or home_ministry:
             draft.donor = {"iso3": top}
             if top in draft.recipients:
@@ -1247,7 +1264,7 @@ def _region_anaphora(draft: FactDraft, sentence: Sentence, block: Block, context
 _TOPIC_OPENING = re.compile(r"^(?:In|For|To|Regarding|As for)\s+(?:the\s+)?")
 
 
-def _paragraph_topic(draft: FactDraft, block: Block, ordered: list[ResolvedMention], context: _Context) -> None:
+def _paragraph_topic(draft: FactDraft, block: Block, context: _Context) -> None:
     """A paragraph that opens on its country, "In Yemen, ...", is about that
     country: its facts that name no destination of their own go there."""
     opening = _TOPIC_OPENING.match(context.text[block.start : block.start + 40])
@@ -1263,7 +1280,7 @@ def _paragraph_topic(draft: FactDraft, block: Block, ordered: list[ResolvedMenti
         return
     draft.recipients = [first.norm["iso3"]]
     draft.cite("recipients", first.start, first.end)
-    if getattr(draft, "_contribution_for_want_of_a_country", False):
+    if draft.contribution_for_want_of_a_country:
         draft.kind = "unspecified"
 
 
@@ -1271,7 +1288,7 @@ def _paragraph_topic(draft: FactDraft, block: Block, ordered: list[ResolvedMenti
 def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, context: _Context) -> None:
     """Open slots from the fact of an earlier sentence of the same paragraph."""
     continues = bool(_CONTINUATION.search(sentence.text[:60]))
-    if draft.donor is None and getattr(draft, "_open_subject", False):
+    if draft.donor is None and draft.open_subject:
         draft.donor = previous.donor
         for span in previous.evidence.get("donor", []):
             draft.cite("donor", *span)

@@ -200,6 +200,13 @@ def _walk_folder(root: Path, seen: set[Path]) -> Iterator[Union[Path, InputError
     yield from errors
 
 
+def check_size(path: Path, stream, max_bytes: int) -> None:
+    """InputError when the opened file is over `max_bytes` (the cache key and the reader both ask)."""
+    size = os.fstat(stream.fileno()).st_size
+    if size > max_bytes:
+        raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+
+
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
     """Read one input file; raise `InputError` with a one-line cause if it cannot be used."""
     suffix = path.suffix.lower()
@@ -207,9 +214,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocum
         raise InputError(path, f"unsupported file type {suffix or '(none)'}; supported: {', '.join(supported_suffixes())}")
     try:
         with open_regular(path) as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > max_bytes:
-                raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+            check_size(path, stream, max_bytes)
             data = stream.read()
     except PermissionError:
         raise InputError(path, "permission denied") from None

@@ -44,7 +44,6 @@ from odaextract.pipeline import __version__
 from odaextract.pipeline.annotate import (
     Annotator,
     BlockPool,
-    ConfigError,
     check_config,
     config_sha256,
     end_processes,
@@ -53,7 +52,7 @@ from odaextract.pipeline.annotate import (
     worker_annotator,
 )
 from odaextract.pipeline.fingerprint import combine, fingerprint_parts, model_name
-from odaextract.pipeline.ingest import DEFAULT_MAX_BYTES, InputError, SourceDocument, discover, open_regular, read_document
+from odaextract.pipeline.ingest import DEFAULT_MAX_BYTES, InputError, SourceDocument, check_size, discover, open_regular, read_document
 from odaextract.pipeline.facts import FactExtractor, sentence_parser
 from odaextract.pipeline.normalize import normalize
 from odaextract.pipeline.records import build_document, build_facts, build_mention_dicts, build_mentions
@@ -327,9 +326,7 @@ def end_workers_on_interrupt() -> Iterator[None]:
 
 def _cache_key(path: Path, max_bytes: int, fingerprint: str) -> CacheKey:
     with open_regular(path) as stream:
-        size = os.fstat(stream.fileno()).st_size
-        if size > max_bytes:
-            raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+        check_size(path, stream, max_bytes)
         digest = hashlib.file_digest(stream, "sha256").hexdigest()
     return CacheKey(digest, fingerprint)
 

@@ -168,7 +168,7 @@ def _fit(cluster: "_Cluster", fact: Fact) -> tuple:
     return (currency_rank, gap, fact.amount.start)
 
 
-def build_tracks(facts: Iterable[Fact], editions: Optional[dict[str, Optional[int]]] = None) -> list[Track]:
+def build_tracks(facts: Iterable[Fact]) -> list[Track]:
     """The tracks of a set of facts, in order of their first point.
 
     Documents are taken in edition order. Each existing track takes at most

@@ -187,3 +187,11 @@ def test_every_fact_is_traceable(extract):
     fact = facts[0]
     assert fact.evidence["recipients"] and fact.evidence["date"] and fact.evidence["donor"]
     assert fact.sentence_start <= fact.amount.start < fact.amount.end <= fact.sentence_end
+
+
+def test_regression_a_short_paragraph_under_a_heading_is_not_a_list_row(extract):
+    # Found by the report's injection check: a one-sentence paragraph right under a heading
+    # was read as a row of a list the heading led, losing its own donor.
+    fact = one(extract("(1) Assistance for Somalia\nJapan provided $5 million to Somalia in 2019.\n"), "$5 million")
+    assert fact.donor.iso3 == "JPN"
+    assert fact.recipients == ["SOM"]
