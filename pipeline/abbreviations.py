@@ -59,6 +59,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
 
 from odaextract.pipeline.sentences import QUOTES, TEXT_WORDS, is_sentence_end
 
@@ -418,13 +420,22 @@ def find_short_form_uses(text: str, short_forms: Iterable[str]) -> list[tuple[in
     """
     if not isinstance(text, str) or not text:
         return []
+    compiled = _short_form_pattern(tuple(sf for sf in short_forms if isinstance(sf, str)))
+    if compiled is None:
+        return []
+    pattern, canonical = compiled
+    return [(m.start(), m.end(), canonical[" ".join(m.group().split())]) for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _short_form_pattern(short_forms: tuple[str, ...]) -> Optional[tuple[re.Pattern, dict[str, str]]]:
+    # Built once per set of short forms: normalize asks for a document's set block by block.
     canonical: dict[str, str] = {}
     for sf in short_forms:
-        if isinstance(sf, str) and sf.strip():
+        if sf.strip():
             canonical.setdefault(" ".join(sf.split()), sf)
     if not canonical:
-        return []
+        return None
     keys = sorted(canonical, key=lambda k: (-len(k), k))
     alternation = "|".join(r"\s+".join(re.escape(w) for w in k.split(" ")) for k in keys)
-    pattern = re.compile(r"(?<![^\W_])(?:" + alternation + r")(?![^\W_])")
-    return [(m.start(), m.end(), canonical[" ".join(m.group().split())]) for m in pattern.finditer(text)]
+    return re.compile(r"(?<![^\W_])(?:" + alternation + r")(?![^\W_])"), canonical

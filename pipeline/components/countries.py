@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
+from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder, doc_text
 from odaextract.pipeline.countries import Gazetteer
 
 
@@ -94,7 +94,7 @@ class CountryRecognizer(CandidateFinder):
             # not "the state of Libya's economy" (the country is "Libya" there).
             if (span.start, span.end) not in exact and span[0].text[:1].isupper():
                 matches.append(span)
-        spans = filter_spans(_drop_list_crossings(doc.text, matches))
+        spans = filter_spans(_drop_list_crossings(doc_text(doc), matches))
         candidates = []
         for span in spans:
             if span.label == self._block_id:

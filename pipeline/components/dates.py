@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
+from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder, doc_text
 
 
 @spacy.registry.misc("odaextract.date_finder.v1")
@@ -26,7 +26,7 @@ class DateRecognizer(CandidateFinder):
     def match(self, doc: Doc) -> list[Candidate]:
         context = doc._.odax_context or {}
         candidates = []
-        for match in self.finder(doc.text, context.get("year")):
+        for match in self.finder(doc_text(doc), context.get("year")):
             norm = {
                 "start": match.start_date.isoformat() if match.start_date else None,
                 "end": match.end_date.isoformat() if match.end_date else None,

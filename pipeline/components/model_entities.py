@@ -14,7 +14,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
+from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder, doc_text
 from odaextract.pipeline.countries import Gazetteer
 from odaextract.pipeline.organizations import has_org_head, is_not_org_title
 from odaextract.pipeline.spans import trim_span
@@ -39,7 +39,7 @@ class ModelEntityMapper(CandidateFinder):
         self.places = gazetteer.not_countries
 
     def match(self, doc: Doc) -> list[Candidate]:
-        text = doc.text
+        text = doc_text(doc)
         candidates = []
         # Headings are topic titles ("Measures against Transnational Organized Crime"), whatever the model says.
         if (doc._.odax_context or {}).get("kind") == "heading":

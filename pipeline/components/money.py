@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
+from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder, doc_text
 
 
 @spacy.registry.misc("odaextract.money_finder.v1")
@@ -25,9 +25,9 @@ class MoneyRecognizer(CandidateFinder):
         statement ("(Unit: US$ million) Grant aid: 1,234.56"), as one sentence."""
         unit = (doc._.odax_context or {}).get("money_unit")
         if not unit:
-            return list(self.finder(doc.text))
+            return list(self.finder(doc_text(doc)))
         prefix = unit + " "
-        found = list(self.finder(prefix + doc.text))
+        found = list(self.finder(prefix + doc_text(doc)))
         kept = [i for i, m in enumerate(found) if m.start >= len(prefix)]
         index = {old: new for new, old in enumerate(kept)}
         shift = len(prefix)

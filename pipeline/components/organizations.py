@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder
+from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder, doc_text
 from odaextract.pipeline.countries import Gazetteer
 from odaextract.pipeline.organizations import Registry, is_not_org_title
 
@@ -108,7 +108,7 @@ class OrganizationRecognizer(CandidateFinder):
         return {"name": entry.name, "acronym": entry.acronym, "id": entry.id, "kind": entry.kind}
 
     def match(self, doc: Doc) -> tuple[list[Candidate], list[tuple[int, int, int, int, bool]]]:
-        text = doc.text
+        text = doc_text(doc)
         found: list[Candidate] = []
         for span in filter_spans(self.matcher(doc, as_spans=True)):
             found.append(

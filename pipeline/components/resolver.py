@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from odaextract.pipeline.components.candidates import Candidate
+from odaextract.pipeline.components.candidates import Candidate, doc_text
 
 
 class ResolvedMention(NamedTuple):
@@ -67,9 +67,9 @@ def make_overlap_policy() -> Callable[[Iterable[Candidate], Optional[Sequence]],
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character ranges, read from the SENT_START array: `doc.sents`
     builds a Token object per token, which costs more than all our rules."""
-    # `doc.text` is rebuilt from every token on each access: read it once, and trim
+    # The text once (`doc_text`: `doc.text` is rebuilt from every token on each access); trim
     # each sentence's outer whitespace in place rather than copying a prefix per sentence.
-    text = doc.text
+    text = doc_text(doc)
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):
         return [(0, len(text))]
     starts = [0] + [int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0]

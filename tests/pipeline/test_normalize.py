@@ -58,3 +58,17 @@ def test_regression_country_defined_with_an_acronym_links_later_uses(annotator):
     assert countries == [("Papua New Guinea", "PNG"), ("PNG", "PNG"), ("Japan", "JPN"), ("PNG", "PNG")]
     orgs = [t for t, label, _ in _mentions(annotator, text) if label == "ORG"]
     assert "PNG Power Ltd" in orgs
+
+
+def test_word_in_finds_whole_words_only():
+    # _word_in replaced a look-around regex (slow on a long document without the word).
+    from odaextract.pipeline.normalize import _word_in
+
+    assert _word_in("funds of the IMO and others", "IMO")
+    assert _word_in("IMO", "IMO")
+    assert _word_in("the IMO's fund", "IMO")
+    assert _word_in("IMOX then IMO.", "IMO")
+    assert not _word_in("IMOX and XIMO", "IMO")
+    assert not _word_in("a non-IMO body and IMO-led work", "IMO")
+    assert not _word_in("IMO_x", "IMO")
+    assert not _word_in("anything", "")

@@ -160,6 +160,7 @@ class _CountingDoc:
 
     def __init__(self, doc):
         self._doc, self.text_reads = doc, 0
+        self.user_data = {}
 
     @property
     def text(self):
@@ -191,3 +192,21 @@ def test_regression_sentence_bounds_read_the_text_once_not_once_per_sentence():
     assert counting.text_reads == 1
     assert len(bounds) == 200
     assert all(doc.text[s:e] == f"Japan gave {i} yen to Kenya." for i, (s, e) in enumerate(bounds))
+
+
+def test_regression_components_share_one_text_join_per_block():
+    # Six components each read `doc.text`, which spaCy joins from every token on
+    # each access: a tenth of the annotate stage's own cost (issue 11's bench).
+    from odaextract.pipeline.components.candidates import doc_text
+
+    doc = spacy.blank("en")("Japan gave 5 million yen to Kenya through UNICEF.")
+    counting = _CountingDoc(doc)
+    assert doc_text(counting) == doc.text
+    assert doc_text(counting) == doc.text
+    assert counting.text_reads == 1
+    # The remembered text travels with the Doc, as nlp.pipe(n_process=...) ships it.
+    doc_text(doc)
+    from spacy.tokens import Doc
+
+    copy = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert copy.user_data["odax_text"] == doc.text
