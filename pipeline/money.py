@@ -115,6 +115,11 @@ _BOUNDS: dict[str, str] = {k.lower(): v for k, v in _DATA["bounds"].items()}
 _HEDGES: tuple[str, ...] = tuple(h.lower() for h in _DATA["hedges"])
 
 
+def dotted_hedges() -> list[str]:
+    """The hedges written with an abbreviation's dot ("app.", "approx.", "c.")."""
+    return [hedge for hedge in _HEDGES if hedge.endswith(".") and " " not in hedge]
+
+
 def _alt(phrases, flexible_space: bool = True) -> str:
     """Alternation, longest first so that 'US$' wins over '$' and 'no more than' over 'more than'."""
     out = []

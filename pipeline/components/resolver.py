@@ -15,6 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from odaextract.pipeline.components.candidates import Candidate, doc_text
+from odaextract.pipeline.sentences import QUOTES, is_sentence_end
+
+_CLOSERS = QUOTES + ")]"
 
 
 class ResolvedMention(NamedTuple):
@@ -81,8 +84,22 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
             end -= 1
         while start < end and text[start].isspace():
             start += 1  # a run of spaces is a token of its own, at the next sentence's start
-        bounds.append((start, end))
+        if bounds and not _ends_sentence(text, bounds[-1]):
+            bounds[-1] = (bounds[-1][0], end)  # "contribute app. 4.1 million": one sentence
+        else:
+            bounds.append((start, end))
     return bounds
+
+
+def _ends_sentence(text: str, bound: tuple[int, int]) -> bool:
+    """The sentencizer splits after every "." token; an abbreviation's dot
+    ("app.", "approx.", "No.") does not end a sentence (`pipeline.sentences`
+    decides, as it does for acronyms and long blocks)."""
+    start, end = bound
+    i = end - 1
+    while i > start and text[i] in _CLOSERS:
+        i -= 1
+    return text[i] != "." or is_sentence_end(text, i)
 
 
 class MentionResolver:
