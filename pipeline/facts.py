@@ -87,6 +87,8 @@ class Cues:
     open_start: re.Pattern[str]
     generic_reference: re.Pattern[str]
     disasters: re.Pattern[str]
+    source_words: frozenset[str]
+    striking_verbs: frozenset[str]
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -118,6 +120,8 @@ def load_cues() -> Cues:
         beneficiary_nouns=frozenset(data["beneficiary_nouns"]),
         open_start=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(data["open_start_words"], key=len, reverse=True)) + r")\s+(?:the\s+)?$", re.IGNORECASE),
         disasters=_phrases(data["disaster_words"]),
+        source_words=frozenset(data["source_words"]),
+        striking_verbs=frozenset(data["striking_verbs"]),
         generic_reference=re.compile(
             r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b"
         ),
@@ -230,6 +234,8 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
         if current.i in chain_index:
             return Attachment(chain_index[current.i], preps[0] if preps else None, tuple(preps), crosses, through_other, tuple(deps))
         if current.i != token.i:
+            if current.lower_ in cues.source_words:
+                return None  # "According to the DAC of the OECD, ...": who says it, not who gives or gets
             if current.pos_ in ("VERB", "AUX") and (current.tag_ in _CLAUSE_TAGS or current.dep_ in _CLAUSE_DEPS):
                 # "people affected by the conflict in South Sudan" still says who benefits.
                 reduced = current.tag_ == "VBN" and current.dep_ == "acl" and current.head.lemma_.lower() in beneficiaries
@@ -451,17 +457,32 @@ def _mentions_in(sentence: Sentence, token: Token, labels: tuple[str, ...]) -> l
     return [m for m in sentence.mentions if m.label in labels and left <= m.start and m.end <= right]
 
 
+def ranked_donor(sentence: Sentence, flow: Flow, context: _Context) -> Optional[ResolvedMention]:
+    """The country an amount stands beside in a ranking or list of donors:
+    "the United States (US$27,622 million)". Not a country the money goes to
+    ("grant aid to Kenya ($5 million)")."""
+    for token in flow.chain[1:4]:
+        if token.pos_ in ("VERB", "AUX", "ADP"):
+            return None
+        found = _mention_at(sentence, token, ("COUNTRY",))
+        if found is not None:
+            head = sentence.root(found.start, found.end)
+            while head is not None and head.dep_ in ("conj", "appos") and head.head.i != head.i:
+                head = head.head  # "to Kenya ($5 million) and Uganda ($3 million)"
+            if head is not None and head.head.pos_ == "ADP" and head.head.lower_ in context.cues.recipient_preps:
+                return None
+            return found
+    return None
+
+
 def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optional[dict], Optional[ResolvedMention], bool]:
     """(donor, its mention, whether the subject was a pronoun or missing)."""
     chain = flow.chain
     labels = ("COUNTRY", "ORG")
     # A ranking or a list of donors: "the United States ($34.6 billion)".
-    for token in chain[1:4]:
-        if token.pos_ in ("VERB", "AUX", "ADP"):
-            break
-        found = _mention_at(sentence, token, ("COUNTRY",))
-        if found is not None:
-            return donor_from_mention(found, context), found, False
+    found = ranked_donor(sentence, flow, context)
+    if found is not None:
+        return donor_from_mention(found, context), found, False
     for position in range(flow.index, len(chain)):
         verb = chain[position]
         if verb.pos_ not in ("VERB", "AUX"):
@@ -570,11 +591,16 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
             recipients.add(code)
             draft.cite("recipients", mention.start, mention.end)
     if not recipients and context.cues.disasters.search(sentence.text):
-        # "Following the earthquake that struck Ecuador, Japan extended ...": the
-        # country a disaster struck is where its relief goes.
+        # "Following the earthquake that struck Ecuador, Japan extended ...", "aid for
+        # the victims of Cyclone Nargis, which struck Myanmar": the country a disaster
+        # struck is where its relief goes.
         for mention in sentence.mentions:
             code = mention.norm.get("iso3") if mention.label == "COUNTRY" else None
-            if code and code != donor_code and mention.start < draft.anchor.start:
+            if not code or code == donor_code:
+                continue
+            token = sentence.root(mention.start, mention.end)
+            struck = token is not None and any(_lemma(t) in cues.striking_verbs for t in head_chain(token)[1:])
+            if mention.start < draft.anchor.start or struck:
                 recipients.add(code)
                 draft.cite("recipients", mention.start, mention.end)
     draft.recipients = sorted(recipients)
@@ -1096,6 +1122,12 @@ class FactExtractor:
         # another amount's own way is that amount's ("..., and pledged ¥319 billion for a
         # replenishment which covers 2020-2023").
         read_destinations(sentence, flow, roots, donor, context, draft)
+        if donor_mention is not None and donor_mention is ranked_donor(sentence, flow, context):
+            # A ranking of donors names donors: "after the United States (US$27,622 million)
+            # and ahead of the United Kingdom (...), Germany (...)".
+            draft.recipients, draft.regions = [], []
+            draft.evidence.pop("recipients", None)
+            draft.evidence.pop("regions", None)
         read_channels(sentence, flow, roots, donor_mention, context, draft)
         date = read_date(sentence, flow, others)
         if date is not None:
@@ -1167,8 +1199,9 @@ class FactExtractor:
         draft.channels, draft.recipients = channels, sorted(recipients)
         regions = sorted({m.group() for m in context.regions.pattern.finditer(item.text)})
         draft.regions = regions
-        if not draft.recipients and not draft.regions and not draft.channels:
-            # The lead-in's destination: "Japan's ODA to East Asia by type of assistance".
+        if not draft.recipients and not draft.regions:
+            # The lead-in's destination: "Japan's ODA to East Asia by type of assistance",
+            # "Emergency Grant Aid to Pakistan through: UNHCR 3.0 million".
             lead_codes = {m.norm["iso3"] for m in lead.mentions if m.label == "COUNTRY" and m.norm.get("iso3") != donor_code}
             draft.recipients = sorted(lead_codes)
             draft.regions = sorted(
