@@ -755,14 +755,35 @@ def _date_norm(mention: ResolvedMention, text: Optional[str] = None) -> dict:
     return {"start": start, "end": end}
 
 
+def _passes_for(token: Token, positions: dict[int, int]) -> bool:
+    current = token
+    for _ in range(64):
+        if current.i in positions or current.head.i == current.i:
+            return False
+        if current.dep_ == "prep" and current.lower_ == "for":
+            return True
+        current = current.head
+    return False
+
+
 def _describes_a_name(token: Token, positions: dict[int, int], sentence: Sentence) -> bool:
-    """Is the first clause above `token` one that hangs on an organization's or country's name?"""
+    """Is the first clause above `token` one that hangs on an organization's or
+    country's name, or tells of a disaster?"""
+    cues = load_cues()
     current = token
     for _ in range(64):
         if current.i in positions or current.head.i == current.i:
             return False
         if current.pos_ in ("VERB", "AUX") and (current.tag_ in _CLAUSE_TAGS or current.dep_ in _CLAUSE_DEPS):
-            return current.dep_ in ("acl", "relcl") and _mention_at(sentence, current.head, ("ORG", "COUNTRY")) is not None
+            if current.dep_ not in ("acl", "relcl"):
+                return False
+            if _lemma(current) in cues.striking_verbs or cues.disasters.fullmatch(current.head.lower_):
+                # The disaster's own date where it describes those the aid is for ("aid for the
+                # victims of Cyclone Nargis, which struck Myanmar on May 2, 2008"), not where it
+                # places the response ("Following the earthquake that struck Ecuador on April 16,
+                # 2016, Japan extended ...").
+                return _passes_for(current.head, positions)
+            return _mention_at(sentence, current.head, ("ORG", "COUNTRY")) is not None
         current = current.head
     return False
 
@@ -1029,7 +1050,7 @@ class FactExtractor:
                 lead_ins[position] = lead_in_for(blocks, position, text)
         anchor_spans = {(a.start, a.end) for a in anchors}
         drafts: list[FactDraft] = []
-        previous_in_block: dict[int, FactDraft] = {}
+        previous_in_block: dict[int, list[FactDraft]] = {}
         # Parsed a chunk of anchors at a time: memory stays flat on a 30 MB text.
         for first in range(0, len(anchors), _ANCHORS_PER_PARSE):
             chunk = anchors[first : first + _ANCHORS_PER_PARSE]
@@ -1069,17 +1090,21 @@ class FactExtractor:
             draft = self._read(anchor, sentence, anchor_spans, equivalents.get((anchor.start, anchor.end), []), context, block)
         if draft is None:
             return None
-        previous = previous_in_block.get(position) if position is not None else None
-        if previous is not None and previous.sentence != draft.sentence:
+        # The block's last fact of an earlier sentence: the second and third amounts of
+        # "By country, ... the United States (...) and the United Kingdom (...)" continue
+        # the sentence before as the first does.
+        earlier = [d for d in previous_in_block.get(position, ()) if d.sentence != draft.sentence] if position is not None else []
+        previous = earlier[-1] if earlier else None
+        if previous is not None:
             _continue_from(draft, previous, sentence, context)
-        elif previous is None and position is not None:
+        elif position is not None:
             self._continue_from_text(draft, sentence, sentences_of[position], context)
         if position is not None and not draft.recipients and not draft.regions:
             _paragraph_topic(draft, blocks[position], context)
         if position is not None and not draft.recipients and not draft.regions:
             _region_anaphora(draft, sentence, blocks[position], context)
         if position is not None:
-            previous_in_block[position] = draft
+            previous_in_block.setdefault(position, []).append(draft)
         return draft
 
     def _read(self, anchor, sentence: Sentence, anchor_spans, equivalents, context: _Context, block) -> Optional[FactDraft]:
@@ -1177,10 +1202,15 @@ class FactExtractor:
         draft.open_subject = donor is None
         if donor_mention is not None:
             draft.cite("donor", donor_mention.start, donor_mention.end)
-        # A row named by its date ("FY2014: 395.40") is dated by it; else the lead-in's date.
-        date = next((m for m in item.mentions if m.label == "DATE"), None) or next(
-            (m for m in lead.mentions if m.label == "DATE"), None
-        )
+        # A row named by its date ("FY2014: 395.40") is dated by it; else the lead-in's date,
+        # read as a fact's date is ("Emergency Grant Aid ... for the victims of Cyclone Nargis,
+        # which struck Myanmar on May 2, 2008, through:" has none); else the date of the
+        # sentence the lead-in continues ("In FISCAL YEAR 2005, Japan signed ... yen loans
+        # ... The largest commitments were the following:").
+        earlier = list(lead_sentences[-2:-1])
+        date = next((m for m in item.mentions if m.label == "DATE"), None) or read_date(lead, flow, frozenset())
+        if date is None and earlier:
+            date = next((m for m in context.mentions_in(*earlier[-1]) if m.label == "DATE"), None)
         if date is not None:
             draft.date = _date_norm(date)
             draft.cite("date", date.start, date.end)
@@ -1209,13 +1239,16 @@ class FactExtractor:
                  if not any(x.start <= lead.start + m.start() < x.end for x in lead.mentions if x.label == "ORG")}
             )
         kind = None
-        # A row names its own kind ("Grant aid: 1,234.56"), else the lead-in does.
-        for source in (item, lead):
+        # A row names its own kind ("Grant aid: 1,234.56"), else the lead-in does, else
+        # the sentence the lead-in continues.
+        sources = [(item.start, item.text), (lead.start, lead.text)]
+        sources += [(start, context.text[start:end]) for start, end in earlier]
+        for source_start, source_text in sources:
             for pattern_kind, pattern in context.cues.kinds:
-                found = pattern.search(source.text)
+                found = pattern.search(source_text)
                 if found:
                     kind = pattern_kind
-                    draft.cite("kind", source.start + found.start(), source.start + found.end())
+                    draft.cite("kind", source_start + found.start(), source_start + found.end())
                     break
             if kind:
                 break
