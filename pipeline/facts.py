@@ -88,6 +88,8 @@ class Cues:
     generic_reference: re.Pattern[str]
     disasters: re.Pattern[str]
     source_words: frozenset[str]
+    governing_body: re.Pattern[str]
+    government_nouns: frozenset[str]
     striking_verbs: frozenset[str]
 
 
@@ -121,6 +123,10 @@ def load_cues() -> Cues:
         open_start=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(data["open_start_words"], key=len, reverse=True)) + r")\s+(?:the\s+)?$", re.IGNORECASE),
         disasters=_phrases(data["disaster_words"]),
         source_words=frozenset(data["source_words"]),
+        governing_body=re.compile(
+            r"^(?:the\s+)?(.+?)(?:'s|’s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(data["governing_bodies"], key=len, reverse=True)) + r")$"
+        ),
+        government_nouns=frozenset(data["government_nouns"]),
         striking_verbs=frozenset(data["striking_verbs"]),
         generic_reference=re.compile(
             r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b"
@@ -282,10 +288,13 @@ def _lemma(token: Token) -> str:
 
 
 def _subject(verb: Token) -> Optional[Token]:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
-            return child
-    return None
+    """The verb's subject; of two (a parse of "(Reference) Japan's ODA ... amounted
+    to"), the one nearest the verb."""
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if len(subjects) > 1:
+        before = [child for child in subjects if child.i < verb.i]
+        return before[-1] if before else subjects[0]
+    return subjects[0] if subjects else None
 
 
 def _noun_words(token: Token) -> list[str]:
@@ -408,11 +417,12 @@ class _Context:
 
 
 def country_in_name(name: str, context: _Context) -> Optional[str]:
-    """The country an organization's name belongs to: 'Government of Jordan' -> JOR."""
+    """The country an organization's name belongs to: 'Government of Jordan' -> JOR,
+    'Embassy of Japan in Sri Lanka' -> JPN (the first country named, its longest form)."""
     words = re.findall(r"[\w'’.-]+", name)
     names = context.gazetteer.names
-    for size in range(min(4, len(words)), 0, -1):
-        for begin in range(len(words) - size + 1):
+    for begin in range(len(words)):
+        for size in range(min(6, len(words) - begin), 0, -1):
             surface = " ".join(words[begin : begin + size])
             code = names.get(surface) or names.get(surface.removesuffix("'s").removesuffix("’s"))
             if code:
@@ -439,6 +449,11 @@ def donor_from_mention(mention: ResolvedMention, context: _Context) -> Optional[
             )
             if code:
                 return {"iso3": code}
+        body = context.cues.governing_body.match(mention.norm.get("name", ""))
+        if body:
+            # "The ADB Board of Directors approved a loan": the bank lends, not its board.
+            entry = context.registry.lookup(body.group(1))
+            return {"org": entry.name if entry is not None else body.group(1)}
         return {"org": mention.norm["name"]}
     return None
 
@@ -524,7 +539,9 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
             found = next((m for m in inside if m.label == "COUNTRY" or is_government(m.norm, context)), None) or next(iter(inside), None)
         if found is not None:
             return donor_from_mention(found, context), found, False
-        return None, None, subject.lower_ in ("this", "these", "that", "which")
+        # "this", or a body of a government not named ("the Embassy signed a grant contract"):
+        # the giver of the sentences before.
+        return None, None, subject.lower_ in ("this", "these", "that", "which") or _lemma(subject) in context.cues.government_nouns
     # "Japan's contribution of $X": a possessive on the chain.
     for token in chain[: flow.index + 1]:
         for child in token.children:
