@@ -1100,7 +1100,12 @@ class FactExtractor:
         if found is not None and (found[1] or not _is_clause(sentence)):
             lead = found[0]
         draft = None
-        if lead is not None:
+        if position is not None:
+            # "The contributions (in US dollars) are: UNRWA (5.0 million), WFP (2.5 million)":
+            # items in the sentence's own list, each a part of the total before them.
+            earlier = [d for d in previous_in_block.get(position, ()) if d.anchor.start < anchor.start]
+            draft = _inline_item(anchor, sentence, earlier, equivalents, context, block)
+        if draft is None and lead is not None:
             # A list item or table row: the lead-in gives donor, date, kind and status.
             draft = self._read_list_item(anchor, sentence, blocks[lead], sentences_of[lead], parsed, equivalents, context, block)
         if draft is None:
@@ -1302,6 +1307,60 @@ class FactExtractor:
                 for m in previous:
                     if m.label == "COUNTRY" and m.norm.get("iso3") in codes:
                         draft.cite("recipients", m.start, m.end)
+
+
+_INLINE_SEPARATOR = re.compile(r"[,;:]|\band\b")
+_INLINE_FILLER = re.compile(r"^[\s()\[\]–—:-]*(?:(?:and|the)\b[\s()\[\]–—:-]*)*$")
+
+
+def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[FactDraft], equivalents, context: _Context, block) -> Optional[FactDraft]:
+    """An amount in a list after a colon, named by the organization or country
+    just before it ("...(in US dollars): UNICEF 2.3 million, WHO 1.0 million"):
+    a part of the total the list breaks down (the fact before it in the
+    paragraph), with its own channel or recipient (guidelines, "Where slots
+    come from", 2)."""
+    offset = anchor.start - sentence.start
+    colon = sentence.text.rfind(":", 0, offset)
+    if colon < 0 or not earlier:
+        return None
+    lead_end = sentence.start + colon
+    if any(m.label in ("COUNTRY", "DATE", "MONEY") and m.start < lead_end for m in sentence.mentions):
+        return None  # the lead-in says where or when itself ("In FY2020, Japan's contributions ... in Lebanon were:")
+    piece_start = sentence.start + colon + 1
+    for found in _INLINE_SEPARATOR.finditer(sentence.text, colon + 1, offset):
+        piece_start = sentence.start + found.end()
+    names = [m for m in sentence.mentions if m.label in ("ORG", "COUNTRY") and piece_start <= m.start and m.end <= anchor.start]
+    if not names:
+        return None
+    rest, cursor = [], piece_start
+    for mention in names:
+        rest.append(context.text[cursor : mention.start])
+        cursor = mention.end
+    rest.append(context.text[cursor : anchor.start])
+    if not _INLINE_FILLER.match("".join(rest)):
+        return None
+    total = earlier[-1]
+    draft = FactDraft(anchor, block, (sentence.start, sentence.start + len(sentence.text)), list(equivalents.get((anchor.start, anchor.end), [])))
+    draft.cite("amount", anchor.start, anchor.end)
+    for equivalent in draft.equivalents:
+        draft.cite("equivalents", equivalent.start, equivalent.end)
+    draft.donor, draft.date, draft.kind, draft.status = total.donor, total.date, total.kind, total.status
+    draft.recipients, draft.regions, draft.cumulative = list(total.recipients), list(total.regions), total.cumulative
+    draft.open_subject, draft.home_government = total.open_subject, total.home_government
+    for slot in ("donor", "date", "kind", "status", "recipients", "regions"):
+        for span in total.evidence.get(slot, []):
+            draft.cite(slot, *span)
+    countries = sorted({m.norm["iso3"] for m in names if m.label == "COUNTRY" and m.norm.get("iso3")})
+    if countries:
+        draft.recipients, draft.regions = countries, []
+        draft.evidence.pop("recipients", None)
+    for mention in names:
+        if mention.label == "ORG" and not is_government(mention.norm, context):
+            _add_channel(draft.channels, mention)
+            draft.cite("channels", mention.start, mention.end)
+        elif mention.label == "COUNTRY" and mention.norm.get("iso3") in countries:
+            draft.cite("recipients", mention.start, mention.end)
+    return draft
 
 
 # A state that gives in this share of a document's attributed facts is the
