@@ -1169,7 +1169,8 @@ class FactExtractor:
         # another amount's own way is that amount's ("..., and pledged ¥319 billion for a
         # replenishment which covers 2020-2023").
         read_destinations(sentence, flow, roots, donor, context, draft)
-        if donor_mention is not None and donor_mention is ranked_donor(sentence, flow, context):
+        ranked = donor_mention is not None and donor_mention is ranked_donor(sentence, flow, context)
+        if ranked:
             # A ranking of donors names donors: "after the United States (US$27,622 million)
             # and ahead of the United Kingdom (...), Germany (...)".
             draft.recipients, draft.regions = [], []
@@ -1184,6 +1185,8 @@ class FactExtractor:
         # A kind word may sit on another amount's way ("pledged $800 million, bringing its total
         # contribution to $1 billion"): only the other amounts themselves stop it.
         draft.kind = read_kind(sentence, flow, roots, draft, context)
+        if ranked and draft.kind in ("unspecified", "contribution"):
+            draft.kind = "aggregate"  # a donor's total in a ranking (guidelines, FACT)
         draft.cumulative = read_cumulative(sentence, draft, context)
         draft.purpose = read_purpose(sentence, flow, context)
         return draft
@@ -1220,6 +1223,12 @@ class FactExtractor:
                     if found is not None:
                         donor, donor_mention = donor_from_mention(found, context), found
                         break
+        if donor is None:
+            # A table's title: "■ Japan's ODA by type of assistance, 2018".
+            owner = next((m for m in lead.mentions if m.label == "COUNTRY"
+                          and context.text[m.end : m.end + 2] in ("'s", "’s")), None)
+            if owner is not None:
+                donor, donor_mention = donor_from_mention(owner, context), owner
         draft.donor = donor
         draft.open_subject = donor is None
         if donor_mention is not None:
@@ -1434,7 +1443,10 @@ def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, co
         draft.donor = previous.donor
         for span in previous.evidence.get("donor", []):
             draft.cite("donor", *span)
-    if draft.date is None and continues and previous.date is not None:
+    # Statistics run on through a paragraph: "ODA ... in 2019 amounted to ... By country,
+    # the United States ranked first ($33.5 billion)" (guidelines, "Where slots come from").
+    statistics = draft.kind == "aggregate" and previous.kind == "aggregate"
+    if draft.date is None and (continues or statistics) and previous.date is not None:
         draft.date = previous.date
         for span in previous.evidence.get("date", []):
             draft.cite("date", *span)
