@@ -523,6 +523,18 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
                     return donor_from_mention(found, context), found, False
         if subject is None:
             continue
+        if subject.i == chain[0].i:
+            return None, None, True  # "Of this amount, 5.8 billion yen will finance ...": the amount itself
+        owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None and owner.lower_ in ("its", "their"):
+            # "Japan has assisted 190 countries, and its cumulative ODA reached ...": the
+            # nearest state or organization before it that is a subject or owner.
+            for token in reversed(sentence.doc[: owner.i]):
+                if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+                    found = _mention_at(sentence, token, labels)
+                    if found is not None:
+                        return donor_from_mention(found, context), found, False
+            return None, None, True
         if subject.pos_ == "PRON":
             # "Japan announced that it would provide": the subject of the verb above.
             for higher in chain[position + 1 :]:
@@ -542,13 +554,18 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
         # "this", or a body of a government not named ("the Embassy signed a grant contract"):
         # the giver of the sentences before.
         return None, None, subject.lower_ in ("this", "these", "that", "which") or _lemma(subject) in context.cues.government_nouns
-    # "Japan's contribution of $X": a possessive on the chain.
+    # "Japan's contribution of $X": a possessive on the chain; "US$28 million of Japan's
+    # bilateral ODA": on what the amount is a part of.
     for token in chain[: flow.index + 1]:
-        for child in token.children:
-            if child.dep_ == "poss":
-                found = _mention_at(sentence, child, labels)
-                if found is not None:
-                    return donor_from_mention(found, context), found, False
+        owners = [child for child in token.children if child.dep_ == "poss"]
+        if token.i == chain[0].i:
+            owners += [grandchild for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                       for pobj in child.children if pobj.dep_ == "pobj"
+                       for grandchild in pobj.children if grandchild.dep_ == "poss"]
+        for child in owners:
+            found = _mention_at(sentence, child, labels)
+            if found is not None:
+                return donor_from_mention(found, context), found, False
     return None, None, True
 
 
@@ -1439,13 +1456,13 @@ def _paragraph_topic(draft: FactDraft, block: Block, context: _Context) -> None:
 def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, context: _Context) -> None:
     """Open slots from the fact of an earlier sentence of the same paragraph."""
     continues = bool(_CONTINUATION.search(sentence.text[:60]))
-    if draft.donor is None and draft.open_subject:
-        draft.donor = previous.donor
-        for span in previous.evidence.get("donor", []):
-            draft.cite("donor", *span)
     # Statistics run on through a paragraph: "ODA ... in 2019 amounted to ... By country,
     # the United States ranked first ($33.5 billion)" (guidelines, "Where slots come from").
     statistics = draft.kind == "aggregate" and previous.kind == "aggregate"
+    if draft.donor is None and (draft.open_subject or statistics):
+        draft.donor = previous.donor
+        for span in previous.evidence.get("donor", []):
+            draft.cite("donor", *span)
     if draft.date is None and (continues or statistics) and previous.date is not None:
         draft.date = previous.date
         for span in previous.evidence.get("date", []):
