@@ -126,16 +126,6 @@ def build_parser(model: str, exclude: list[str]) -> Language:
     """The model's tagger and parser for the facts stage, which runs them on
     the few sentences that hold an amount (not on every block)."""
     nlp = spacy.load(model, exclude=exclude)
-    from spacy.attrs import NORM, ORTH
-
-    from odaextract.pipeline.money import dotted_hedges
-
-    # "contribute app. 4.1 million USD": the tokenizer splits "app." and the
-    # parser reads "app" as the object and "." as a sentence end, losing the
-    # verb. One token each, read by the model as "approximately".
-    for hedge in dotted_hedges():
-        for form in {hedge, hedge.capitalize()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: "approximately"}])
     if "attribute_ruler" in nlp.pipe_names:
         from odaextract.pipeline.components.tag_map import rules_from_ruler
 

@@ -1054,6 +1054,22 @@ def _anchors_and_equivalents(mentions: list[ResolvedMention]) -> tuple[list[Reso
     return anchors, equivalents
 
 
+@lru_cache(maxsize=1)
+def _dotted_hedge_pattern() -> re.Pattern[str]:
+    from odaextract.pipeline.money import dotted_hedges
+
+    words = sorted(dotted_hedges(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?=\s)", re.IGNORECASE)
+
+
+def blank_dotted_hedges(text: str) -> str:
+    """The text the parser reads: "contribute app. 4.1 million USD" with the
+    hedge blanked (same length, so offsets hold). The parser takes "app" for
+    the object and "." for a sentence end and loses the verb; the hedge is
+    outside the amount's span and already in its norm (`approximate`)."""
+    return _dotted_hedge_pattern().sub(lambda m: " " * len(m.group()), text)
+
+
 class FactExtractor:
     """Parses the money sentences and reads the facts of one document."""
 
@@ -1097,7 +1113,7 @@ class FactExtractor:
             spans = sorted(wanted)
             parsed: dict[tuple[int, int], Sentence] = {
                 (start, end): Sentence(doc, start, context.mentions_in(start, end), text[start:end])
-                for (start, end), doc in zip(spans, self.parse([text[s:e] for s, e in spans]))
+                for (start, end), doc in zip(spans, self.parse([blank_dotted_hedges(text[s:e]) for s, e in spans]))
             }
             for anchor in chunk:
                 draft = self._one(anchor, parsed[sentence_span(anchor)], block_of, blocks, lead_ins, sentences_of,
@@ -1354,7 +1370,9 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
         return None  # the lead-in says where or when itself ("In FY2020, Japan's contributions ... in Lebanon were:")
     piece_start = sentence.start + colon + 1
     for found in _INLINE_SEPARATOR.finditer(sentence.text, colon + 1, offset):
-        piece_start = sentence.start + found.end()
+        at = sentence.start + found.start()
+        if not any(m.start <= at < m.end for m in sentence.mentions):  # "Red Cross and Red Crescent"
+            piece_start = sentence.start + found.end()
     names = [m for m in sentence.mentions if m.label in ("ORG", "COUNTRY") and piece_start <= m.start and m.end <= anchor.start]
     if not names:
         return None
