@@ -36,7 +36,7 @@ from odaextract.pipeline.years import YEAR_PATTERN
 
 __all__ = [
     "MoneyMatch", "find_money", "amount_to_json", "CONTEXT_CONFIDENCE", "HISTORICAL_CODES",
-    "SYMBOL_END_CHARS", "CURRENCY_BEFORE_RE", "is_list_row", "is_column_header", "list_unit",
+    "SYMBOL_END_CHARS", "CURRENCY_BEFORE_RE", "is_list_row", "mask_list_rank", "is_column_header", "list_unit",
 ]
 
 # Confidence of an amount whose currency is not written with it but comes from
@@ -328,7 +328,8 @@ _UNIT_BODY = rf"""
 """
 # Two patterns, each starting on a character class, so that the engine jumps
 # to "(" or to an i/u instead of trying the optional parts at every position.
-_UNIT_PAREN_RE = re.compile(rf"\(\s*(?P<lead>(?i:in\s+|units?\s*:\s*))?{_UNIT_BODY}\s*\)", re.VERBOSE)
+# "(US$ million)", "(Unit: US$ million)", and after what is measured: "(gross disbursements, US$ million)".
+_UNIT_PAREN_RE = re.compile(rf"\(\s*(?:[^()\n,:]{{1,40}},\s*)?(?P<lead>(?i:in\s+|units?\s*:\s*))?{_UNIT_BODY}\s*\)", re.VERBOSE)
 _UNIT_IN_RE = re.compile(
     rf"[IiUu](?<![\w.][IiUu])(?P<lead>(?<=[Ii])[Nn]\s+|(?<=[Uu])(?i:nits?\s*:\s*)){_UNIT_BODY}",
     re.VERBOSE,
@@ -850,7 +851,7 @@ _LIST_NUMBER = rf"[-\u2212]?[0-9][0-9,]*(?:\.[0-9]+)?(?:{_SP}?(?i:{_SCALE_ALT}|{
 # sentence ending in a figure is not a row.
 _NAME_LABEL = r"[A-Z][\w&'\u2019./-]*(?:[ \u00a0]+(?:[A-Z][\w&'\u2019./-]*|of|and|the|for|de|du|des))*"
 _LIST_ROW_RE = re.compile(
-    rf"""\s*(?:[-\u2022\u30fb*\u25aa\u25e6\u2013\u25cf\u25a0]\s*)?   # a bullet
+    rf"""\s*(?:[-\u2022\u30fb*\u25aa\u25e6\u2013\u25cf\u25a0]\s*|\d{{1,2}}[.)]\s+)?   # a bullet, a rank "1. "
     (?:[^\n.!?:]{{1,80}}?:\s*{_LIST_NUMBER}                          # "Grant aid: 1,234.56"
       |[^\n.!?:]{{1,80}}?\s*\(\s*{_LIST_NUMBER}\s*\)                # "WFP (1.3 million)"
       |{_NAME_LABEL}\s+{_LIST_NUMBER}                                # "UNHCR 6.2 million"
@@ -875,6 +876,16 @@ def is_column_header(text: str) -> bool:
     if _COLUMN_HEADER_RE.fullmatch(_YEAR_RE.sub("", t)) is None:
         return False
     return len(t.replace("|", " ").split()) >= 2
+
+
+_LIST_RANK_RE = re.compile(r"\s*\d{1,2}[.)]\s+(?=\D)")
+
+
+def mask_list_rank(text: str) -> str:
+    """A ranked row's number blanked ("1. India 2,247.45" -> "   India 2,247.45"),
+    same length: the rank is not the row's amount."""
+    found = _LIST_RANK_RE.match(text)
+    return " " * found.end() + text[found.end():] if found else text
 
 
 def is_list_row(text: str) -> bool:

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from odaextract.pipeline.components.candidates import PRIORITY, Candidate, CandidateFinder, doc_text
+from odaextract.pipeline.money import mask_list_rank
 
 
 @spacy.registry.misc("odaextract.money_finder.v1")
@@ -27,7 +28,7 @@ class MoneyRecognizer(CandidateFinder):
         if not unit:
             return list(self.finder(doc_text(doc)))
         prefix = unit + " "
-        found = list(self.finder(prefix + doc_text(doc)))
+        found = list(self.finder(prefix + mask_list_rank(doc_text(doc))))
         kept = [i for i, m in enumerate(found) if m.start >= len(prefix)]
         index = {old: new for new, old in enumerate(kept)}
         shift = len(prefix)

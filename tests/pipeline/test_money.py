@@ -824,3 +824,28 @@ def test_regression_text_table_with_column_header_and_several_figures_per_row():
         ("1,234.5", "1234500000", "USD"), ("567.8", "567800000", "USD"), ("1,802.3", "1802300000", "USD"),
         ("456.7", "456700000", "USD"), ("-12.3", "-12300000", "USD"), ("444.4", "444400000", "USD"),
     ]
+
+
+def test_a_ranked_table_under_a_captioned_unit_reads_each_rows_figure_not_its_rank():
+    # heldout4's "Top five recipients ..., 2018 (gross disbursements, US$ million)" then "1. India 2,247.45".
+    from odaextract.pipeline.money import is_list_row, list_unit, mask_list_rank
+
+    assert list_unit("■ Top recipients of Japan’s bilateral ODA, 2016 (net disbursements, US$ million)") == "(net disbursements, US$ million)"
+    assert is_list_row("1. Kenya 312.40") and is_list_row("10) Ghana 98.1")
+    assert mask_list_rank("2. Viet Nam 1,019.55") == "   Viet Nam 1,019.55"
+    assert mask_list_rank("2019 grants: 12.5") == "2019 grants: 12.5"  # a year is not a rank
+    assert mask_list_rank("1.5 million") == "1.5 million"
+
+
+def test_ranked_rows_under_a_unit_caption_are_money_in_the_pipeline(annotator, tmp_path):
+    from odaextract.pipeline.ingest import read_document
+    from odaextract.pipeline.normalize import normalize
+    from odaextract.pipeline.structure import structure
+
+    path = tmp_path / "ranked.txt"
+    path.write_text("■ Top recipients of Japan’s bilateral ODA, 2016 (gross disbursements, US$ million)\n"
+                    "1. Kenya 312.40\n2. Ghana 98.10\n", encoding="utf-8")
+    source = read_document(path)
+    money = [m.mention for m in normalize(annotator.annotate(structure(source))) if m.mention.label == "MONEY"]
+    assert [(source.text[m.start:m.end], m.norm["amount"], m.norm["currency"]) for m in money] == [
+        ("312.40", 312_400_000, "USD"), ("98.10", 98_100_000, "USD")]
