@@ -90,6 +90,7 @@ class Cues:
     source_words: frozenset[str]
     governing_body: re.Pattern[str]
     government_nouns: frozenset[str]
+    agreement_words: frozenset[str]
     striking_verbs: frozenset[str]
 
 
@@ -127,6 +128,7 @@ def load_cues() -> Cues:
             r"^(?:the\s+)?(.+?)(?:'s|’s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(data["governing_bodies"], key=len, reverse=True)) + r")$"
         ),
         government_nouns=frozenset(data["government_nouns"]),
+        agreement_words=frozenset(data["agreement_words"]),
         striking_verbs=frozenset(data["striking_verbs"]),
         generic_reference=re.compile(
             r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b"
@@ -228,6 +230,10 @@ class Attachment:
     deps: tuple[str, ...]
 
 
+def _is_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[int]) -> Optional[Attachment]:
     cues = load_cues()
     beneficiaries = cues.beneficiary_nouns
@@ -243,9 +249,10 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
             if current.lower_ in cues.source_words:
                 return None  # "According to the DAC of the OECD, ...": who says it, not who gives or gets
             if current.pos_ in ("VERB", "AUX") and (current.tag_ in _CLAUSE_TAGS or current.dep_ in _CLAUSE_DEPS):
-                # "people affected by the conflict in South Sudan" still says who benefits.
+                # "people affected by the conflict in South Sudan" still says who benefits; so
+                # does a purpose ("for a project to improve border management in Armenia").
                 reduced = current.tag_ == "VBN" and current.dep_ == "acl" and current.head.lemma_.lower() in beneficiaries
-                crosses = crosses or not reduced
+                crosses = crosses or not (reduced or _is_infinitive(current))
             if current.i in other_amounts:
                 through_other = True
         if current.dep_ in ("prep", "agent", "dative") or (current.pos_ == "ADP" and current.dep_ != "case"):
@@ -255,7 +262,7 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
                 preps.append("through")  # "in cooperation with WFP, UNICEF and the ICRC"
             else:
                 preps.append(current.lower_)
-        if current.dep_ in _CLAUSE_DEPS:
+        if current.dep_ in _CLAUSE_DEPS and not _is_infinitive(current):
             crosses = True
         deps.append(current.dep_)
         if current.head.i == current.i:
@@ -572,6 +579,9 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
 def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -> bool:
     if found.crosses_clause or found.through_other_amount or found.index > flow.index:
         return False
+    partner = found.preps[:1] == ("with",) or found.preps[:2] == ("of", "with")
+    if partner and _lemma(flow.chain[found.index]) in load_cues().agreement_words:
+        return True  # "signed an Exchange of Notes with the Government of Uzbekistan for a yen loan"
     if found.deps and found.deps[0] in ("nsubj", "nsubjpass") and _lemma(flow.word) not in _RECEIVE:
         return False
     if found.first_prep is None:
