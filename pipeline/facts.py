@@ -660,7 +660,7 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
             continue
         found = attach(token, positions, anchors)
         if found is not None and _accepts_destination(found, flow, cues.recipient_preps):
-            regions.add(match.group())
+            regions.add(context.regions.names[match.group()])
             draft.cite("regions", start, end)
     # "In North Africa, Japan ... in Tunisia": a region that opens the sentence places
     # it; it is the destination only when no country is.
@@ -670,9 +670,9 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
         if topic and sentence.text[topic.end() : topic.end() + 1] == ",":
             start, end = sentence.start + topic.start(), sentence.start + topic.end()
             if recipients:
-                regions.discard(topic.group())
+                regions.discard(context.regions.names[topic.group()])
             elif not any(m.start < end and start < m.end for m in sentence.mentions if m.label != "DATE"):
-                regions.add(topic.group())
+                regions.add(context.regions.names[topic.group()])
                 draft.cite("regions", start, end)
     draft.regions = sorted(regions)
 
@@ -1301,7 +1301,7 @@ class FactExtractor:
                 recipients.add(mention.norm["iso3"])
                 draft.cite("recipients", mention.start, mention.end)
         draft.channels, draft.recipients = channels, sorted(recipients)
-        regions = sorted({m.group() for m in context.regions.pattern.finditer(item.text)})
+        regions = sorted({context.regions.names[m.group()] for m in context.regions.pattern.finditer(item.text)})
         draft.regions = regions
         if not draft.recipients and not draft.regions:
             # The lead-in's destination: "Japan's ODA to East Asia by type of assistance",
@@ -1309,7 +1309,7 @@ class FactExtractor:
             lead_codes = {m.norm["iso3"] for m in lead.mentions if m.label == "COUNTRY" and m.norm.get("iso3") != donor_code}
             draft.recipients = sorted(lead_codes)
             draft.regions = sorted(
-                {m.group() for m in context.regions.pattern.finditer(lead.text)
+                {context.regions.names[m.group()] for m in context.regions.pattern.finditer(lead.text)
                  if not any(x.start <= lead.start + m.start() < x.end for x in lead.mentions if x.label == "ORG")}
             )
         kind = None
@@ -1453,7 +1453,7 @@ def _region_anaphora(draft: FactDraft, sentence: Sentence, block: Block, context
     named = [m for m in context.regions.pattern.finditer(before)]
     if named:
         last = named[-1]
-        draft.regions = [last.group()]
+        draft.regions = [context.regions.names[last.group()]]
         draft.cite("regions", block.start + last.start(), block.start + last.end())
 
 
