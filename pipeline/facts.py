@@ -753,6 +753,13 @@ def _is_channel(found: Optional[Attachment], flow: Flow, context: _Context) -> b
         return False
     if found.first_prep in context.cues.channel_preps:
         return True
+    # "signed a grant contract with the Sewalanka Foundation", "concluded a co-financing
+    # agreement with the CAF": the partner of the agreement that carries the money.
+    if found.preps[:1] == ("with",) and _lemma(flow.chain[found.index]) in context.cues.agreement_words:
+        return True
+    # "for the Global Fund's sixth replenishment": the owner of what the money is for.
+    if found.deps[:1] == ("poss",) and found.first_prep in context.cues.channel_preps:
+        return True
     # "has supported the Global Fund": the giving verb's own object.
     if found.first_prep is None and found.deps[:1] in (("dobj",), ("dative",)) and found.index == flow.index and flow.word.pos_ == "VERB":
         return True
