@@ -634,6 +634,24 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
         if found is not None and _accepts_destination(found, flow, cues.recipient_preps):
             recipients.add(code)
             draft.cite("recipients", mention.start, mention.end)
+    if not recipients:
+        # "to displaced persons ... in both countries", "debts owed by the country": the
+        # countries the sentence named before the phrase.
+        for match in cues.recipient_anaphora.finditer(sentence.text):
+            if "region" in match.group().lower():
+                continue
+            start = sentence.start + match.start()
+            token = sentence.root(start, sentence.start + match.end())
+            found = attach(token, positions, anchors) if token is not None else None
+            if found is None or not _accepts_destination(found, flow, cues.recipient_preps):
+                continue
+            before = [m for m in sentence.mentions if m.label == "COUNTRY" and m.end <= start
+                      and m.norm.get("iso3") and m.norm["iso3"] != donor_code]
+            if "countries" not in match.group().lower():
+                before = before[-1:]
+            for mention in before:
+                recipients.add(mention.norm["iso3"])
+                draft.cite("recipients", mention.start, mention.end)
     if not recipients and context.cues.disasters.search(sentence.text):
         # "Following the earthquake that struck Ecuador, Japan extended ...", "aid for
         # the victims of Cyclone Nargis, which struck Myanmar": the country a disaster
