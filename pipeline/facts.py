@@ -577,11 +577,15 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
 
 
 def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -> bool:
-    if found.crosses_clause or found.through_other_amount or found.index > flow.index:
+    if found.crosses_clause or found.through_other_amount:
         return False
+    # "signed an Exchange of Notes with the Government of Uzbekistan for a yen loan", "signed
+    # a loan agreement with the Government of Lao PDR providing up to ¥4.17 billion".
     partner = found.preps[:1] == ("with",) or found.preps[:2] == ("of", "with")
     if partner and _lemma(flow.chain[found.index]) in load_cues().agreement_words:
-        return True  # "signed an Exchange of Notes with the Government of Uzbekistan for a yen loan"
+        return True
+    if found.index > flow.index:
+        return False
     if found.deps and found.deps[0] in ("nsubj", "nsubjpass") and _lemma(flow.word) not in _RECEIVE:
         return False
     if found.first_prep is None:
@@ -616,6 +620,7 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
     quotes = [(sentence.start + m.start(), sentence.start + m.end()) for m in _QUOTED.finditer(sentence.text)]
     donor_code = donor.get("iso3") if donor else None
     recipients: set[str] = set()
+    reached: list[tuple[int, str, ResolvedMention]] = []
     for mention in sentence.mentions:
         if mention.label == "COUNTRY":
             code = mention.norm.get("iso3")
@@ -632,8 +637,16 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
             continue  # a country inside a quoted slogan or title
         found = attach(token, positions, anchors)
         if found is not None and _accepts_destination(found, flow, cues.recipient_preps):
-            recipients.add(code)
-            draft.cite("recipients", mention.start, mention.end)
+            reached.append((found.index, code, mention))
+    # "has provided equipment to Saint Lucia, ..., and in FY2015 it signed a grant agreement of
+    # ¥1.2 billion with Jamaica": where the amount's own conjunct names a destination, those of
+    # the conjunct before it are that one's.
+    conj = next((i for i, t in enumerate(flow.chain[: flow.index + 1]) if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")), None)
+    if conj is not None and any(index <= conj for index, _, _ in reached):
+        reached = [item for item in reached if item[0] <= conj]
+    for _, code, mention in reached:
+        recipients.add(code)
+        draft.cite("recipients", mention.start, mention.end)
     if not recipients:
         # "to displaced persons ... in both countries", "debts owed by the country": the
         # countries the sentence named before the phrase.
