@@ -1400,6 +1400,7 @@ class FactExtractor:
 
 
 _INLINE_SEPARATOR = re.compile(r"[,;:]|\band\b")
+_PART_FILLER = re.compile(r"^[\s()\[\]–—:-]*(?:(?:and|the|for|of|which|accounted|amounted|to|was|were|came)\b[\s()\[\]–—:-]*)*$", re.IGNORECASE)
 _INLINE_FILLER = re.compile(r"^[\s()\[\]–—:-]*(?:(?:and|the)\b[\s()\[\]–—:-]*)*$")
 
 
@@ -1414,24 +1415,46 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
     if colon < 0 or not earlier:
         return None
     lead_end = sentence.start + colon
-    if any(m.label in ("COUNTRY", "DATE", "MONEY") and m.start < lead_end for m in sentence.mentions):
-        return None  # the lead-in says where or when itself ("In FY2020, Japan's contributions ... in Lebanon were:")
+    # The total: an amount of the lead-in itself ("Japan contributed a total of US$48.5 million
+    # to WFP ..., as follows: Niger (US$17.0 million), ..."), else the fact before the sentence
+    # when the lead-in only points to it ("The contributions (in US dollars) are:"). A lead-in
+    # that says where or when but no amount ("In FY2020, Japan's contributions ... in Lebanon
+    # were:") is read by the parse.
+    before = [d for d in earlier if d.anchor.start < lead_end]  # not the list's other items
+    if before and before[-1].anchor.start >= sentence.start:
+        total = before[-1]
+    elif any(m.label in ("COUNTRY", "DATE", "MONEY") and sentence.start <= m.start < lead_end for m in sentence.mentions):
+        return None
+    elif before:
+        total = before[-1]
+    else:
+        return None
     piece_start = sentence.start + colon + 1
     for found in _INLINE_SEPARATOR.finditer(sentence.text, colon + 1, offset):
         at = sentence.start + found.start()
         if not any(m.start <= at < m.end for m in sentence.mentions):  # "Red Cross and Red Crescent"
             piece_start = sentence.start + found.end()
     names = [m for m in sentence.mentions if m.label in ("ORG", "COUNTRY") and piece_start <= m.start and m.end <= anchor.start]
+    label_kind = None
     if not names:
-        return None
-    rest, cursor = [], piece_start
-    for mention in names:
-        rest.append(context.text[cursor : mention.start])
-        cursor = mention.end
-    rest.append(context.text[cursor : anchor.start])
-    if not _INLINE_FILLER.match("".join(rest)):
-        return None
-    total = earlier[-1]
+        # A part named by its kind: "...: grant aid accounted for ¥76.4 billion, technical
+        # cooperation for ¥28.9 billion and ODA loans for ¥81.8 billion".
+        piece = context.text[piece_start : anchor.start]
+        for kind, pattern in context.cues.kinds:
+            found = pattern.search(piece)
+            if found and _PART_FILLER.match(piece[: found.start()] + " " + piece[found.end() :]):
+                label_kind = kind
+                break
+        if label_kind is None:
+            return None
+    else:
+        rest, cursor = [], piece_start
+        for mention in names:
+            rest.append(context.text[cursor : mention.start])
+            cursor = mention.end
+        rest.append(context.text[cursor : anchor.start])
+        if not _INLINE_FILLER.match("".join(rest)):
+            return None
     draft = FactDraft(anchor, block, (sentence.start, sentence.start + len(sentence.text)), list(equivalents.get((anchor.start, anchor.end), [])))
     draft.cite("amount", anchor.start, anchor.end)
     for equivalent in draft.equivalents:
@@ -1442,6 +1465,9 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
     for slot in ("donor", "date", "kind", "status", "recipients", "regions"):
         for span in total.evidence.get(slot, []):
             draft.cite(slot, *span)
+    if label_kind is not None:
+        draft.kind = label_kind
+        draft.evidence.pop("kind", None)
     countries = sorted({m.norm["iso3"] for m in names if m.label == "COUNTRY" and m.norm.get("iso3")})
     if countries:
         draft.recipients, draft.regions = countries, []
