@@ -1470,8 +1470,12 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
         draft.evidence.pop("kind", None)
     countries = sorted({m.norm["iso3"] for m in names if m.label == "COUNTRY" and m.norm.get("iso3")})
     if countries:
+        # A part for a country keeps the total's channel ("to WFP ..., as follows: Niger (...)").
         draft.recipients, draft.regions = countries, []
         draft.evidence.pop("recipients", None)
+        draft.channels = [dict(c) for c in total.channels]
+        for span in total.evidence.get("channels", []):
+            draft.cite("channels", *span)
     for mention in names:
         if mention.label == "ORG" and not is_government(mention.norm, context):
             _add_channel(draft.channels, mention)
