@@ -91,6 +91,7 @@ class Cues:
     governing_body: re.Pattern[str]
     government_nouns: frozenset[str]
     agreement_words: frozenset[str]
+    ranking_preps: frozenset[str]
     striking_verbs: frozenset[str]
 
 
@@ -129,6 +130,7 @@ def load_cues() -> Cues:
         ),
         government_nouns=frozenset(data["government_nouns"]),
         agreement_words=frozenset(data["agreement_words"]),
+        ranking_preps=frozenset(data["ranking_preps"]),
         striking_verbs=frozenset(data["striking_verbs"]),
         generic_reference=re.compile(
             r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b"
@@ -491,7 +493,10 @@ def ranked_donor(sentence: Sentence, flow: Flow, context: _Context) -> Optional[
             head = sentence.root(found.start, found.end)
             while head is not None and head.dep_ in ("conj", "appos") and head.head.i != head.i:
                 head = head.head  # "to Kenya ($5 million) and Uganda ($3 million)"
-            if head is not None and head.head.pos_ == "ADP" and head.head.lower_ in context.cues.recipient_preps:
+            # Under a preposition only as ranked ("after the United States (...)", "ahead of
+            # France (...)"), not as what the money goes to or comes with ("to Kenya ($5 million)",
+            # "loan agreements with the following countries: the Philippines (¥50.0 billion)").
+            if head is not None and head.head.pos_ == "ADP" and head.head.lower_ not in context.cues.ranking_preps:
                 return None
             return found
     return None
@@ -1421,13 +1426,15 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
     # that says where or when but no amount ("In FY2020, Japan's contributions ... in Lebanon
     # were:") is read by the parse.
     before = [d for d in earlier if d.anchor.start < lead_end]  # not the list's other items
-    if before and before[-1].anchor.start >= sentence.start:
-        total = before[-1]
-    elif any(m.label in ("COUNTRY", "DATE", "MONEY") and sentence.start <= m.start < lead_end for m in sentence.mentions):
+    lead_date = next((m for m in sentence.mentions if m.label == "DATE" and sentence.start <= m.start < lead_end), None)
+    if not before:
         return None
-    elif before:
-        total = before[-1]
-    else:
+    total = before[-1]
+    giver = (total.donor or {}).get("iso3")
+    if total.anchor.start < sentence.start and any(
+        sentence.start <= m.start < lead_end and (m.label == "MONEY" or (m.label == "COUNTRY" and m.norm.get("iso3") != giver))
+        for m in sentence.mentions
+    ):
         return None
     piece_start = sentence.start + colon + 1
     for found in _INLINE_SEPARATOR.finditer(sentence.text, colon + 1, offset):
@@ -1468,6 +1475,11 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
     if label_kind is not None:
         draft.kind = label_kind
         draft.evidence.pop("kind", None)
+    if lead_date is not None and total.anchor.start < sentence.start:
+        # "Through this programme, Japan signed loan agreements in FY2020 with: ...": the lead-in's own date.
+        draft.date = _date_norm(lead_date, context.text)
+        draft.evidence.pop("date", None)
+        draft.cite("date", lead_date.start, lead_date.end)
     countries = sorted({m.norm["iso3"] for m in names if m.label == "COUNTRY" and m.norm.get("iso3")})
     if countries:
         # A part for a country keeps the total's channel ("to WFP ..., as follows: Niger (...)").
