@@ -1482,8 +1482,9 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
         draft.cite("date", lead_date.start, lead_date.end)
     countries = sorted({m.norm["iso3"] for m in names if m.label == "COUNTRY" and m.norm.get("iso3")})
     if countries:
-        # A part for a country keeps the total's channel ("to WFP ..., as follows: Niger (...)").
-        draft.recipients, draft.regions = countries, []
+        # A part for a country keeps the total's channel and region ("to WFP for food
+        # assistance in the Sahel, as follows: Niger (...)").
+        draft.recipients = countries
         draft.evidence.pop("recipients", None)
         draft.channels = [dict(c) for c in total.channels]
         for span in total.evidence.get("channels", []):
