@@ -296,3 +296,67 @@ def test_a_tables_title_names_the_donor_of_its_rows(extract):
     for fact in facts:
         assert fact.donor.iso3 == "JPN"
         assert fact.recipients == []
+
+
+def test_the_partner_of_a_signed_agreement_is_its_recipient_or_channel(extract):
+    loan = one(extract("In FY2016, Japan signed an Exchange of Notes with the Government of Mongolia for a yen loan "
+                       "of up to 36.9 billion yen for a new airport."), "36.9 billion yen")
+    assert loan.recipients == ["MNG"] and loan.kind == "loan" and loan.status == "pledged"
+    grant = one(extract("In 2013, the Embassy of Japan signed a grant contract of 9.8 million yen with the Kiribati "
+                        "Red Cross Society for water tanks."), "9.8 million yen")
+    assert [c.name for c in grant.channels] == ["Kiribati Red Cross Society"]
+
+
+def test_a_purpose_infinitive_and_between_still_name_who_benefits(extract):
+    fact = one(extract("In 2016, Japan contributed US$1.2 million to the International Organization for Migration "
+                       "(IOM) for a project to strengthen border control in Tajikistan and Kyrgyzstan."), "US$1.2 million")
+    assert fact.recipients == ["KGZ", "TJK"]
+    fact = one(extract("In 2017, Japan contributed US$2 million to the UNODC for cooperation between Afghanistan "
+                       "and Pakistan on drug control."), "US$2 million")
+    assert fact.recipients == ["AFG", "PAK"]
+
+
+def test_both_countries_in_the_sentence_resolve_to_the_countries_named_before(extract):
+    fact = one(extract("Since 2015, when floods struck Malawi and Mozambique, Japan has provided a total of US$40 "
+                       "million in assistance to affected families in both countries, as of the end of 2019."),
+               "US$40 million")
+    assert fact.recipients == ["MOZ", "MWI"]
+
+
+def test_the_conjunct_before_keeps_its_own_destinations(extract):
+    fact = one(extract("Since 2010, Japan has provided fishing boats to Tonga, Samoa and Tuvalu, and in FY2017 it "
+                       "signed a grant agreement of ¥900 million with Fiji for a new wharf."), "¥900 million")
+    assert fact.recipients == ["FJI"]
+
+
+def test_a_countrys_amounts_in_a_list_after_with_are_recipients_not_donors(extract):
+    facts = extract("The Government of Japan launched a loan programme of up to ¥300 billion in 2020. Through this "
+                    "programme, Japan signed loan agreements in FY2020 with the following countries: Viet Nam "
+                    "(¥40.0 billion), Morocco (¥25.0 billion) and Peru (¥20.0 billion).")
+    for text, code in (("¥40.0 billion", "VNM"), ("¥25.0 billion", "MAR"), ("¥20.0 billion", "PER")):
+        fact = one(facts, text)
+        assert fact.donor.iso3 == "JPN" and fact.recipients == [code]
+        assert (fact.date.start.isoformat(), fact.date.end.isoformat()) == ("2020-04-01", "2021-03-31")
+
+
+def test_an_inline_list_breaks_down_the_total_of_its_own_lead_in(extract):
+    facts = extract("In FY2012, Japan contributed a total of US$30 million to the World Food Programme (WFP) for food "
+                    "assistance in East Africa, as follows: Kenya (US$18 million) and Uganda (US$12 million).")
+    kenya = one(facts, "US$18 million")
+    assert kenya.donor.iso3 == "JPN" and kenya.recipients == ["KEN"]
+    assert [c.acronym for c in kenya.channels] == ["WFP"] and kenya.regions == ["East Africa"]
+    assert kenya.date.start.isoformat() == "2012-04-01"
+
+
+def test_parts_named_by_their_kind_take_that_kind(extract):
+    facts = extract("Japan's assistance to Asia in FY2014 totaled approximately ¥420.5 billion: grant aid accounted "
+                    "for ¥90.1 billion, technical cooperation for ¥55.2 billion and ODA loans for ¥275.2 billion.")
+    assert one(facts, "¥90.1 billion").kind == "grant"
+    assert one(facts, "¥55.2 billion").kind == "technical_cooperation"
+    loans = one(facts, "¥275.2 billion")
+    assert loans.kind == "loan" and loans.donor.iso3 == "JPN" and loans.regions == ["Asia"]
+
+
+def test_a_region_is_written_by_its_name_in_the_data_file(extract):
+    fact = one(extract("In 2013, Japan provided ¥10 billion in grant aid to the Sahel region."), "¥10 billion")
+    assert fact.regions == ["Sahel"]
