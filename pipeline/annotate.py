@@ -88,6 +88,11 @@ def check_config(config_path: Optional[Path] = None) -> None:
     if find_spec(str(settings["model"])) is None:
         raise ConfigError(config_path, f"model package {settings['model']!r} is not installed")
     sections = config.get("components", {})
+    gated = settings.get("gated", {})
+    if not isinstance(gated, dict) or any(
+        kept not in settings.get("keep", []) or gate not in settings["components"] for kept, gate in gated.items()
+    ):
+        raise ConfigError(config_path, "[nlp] gated maps a kept model component to one of [nlp] components (e.g. {\"ner\": \"ner_gate\"})")
     spacy.blank("en")  # registers spaCy's built-in factories (sentencizer, ...), which load lazily
     for name in settings["components"]:
         section = sections.get(name)
@@ -116,6 +121,15 @@ def build_nlp(config_path: Optional[Path] = None) -> Language:
         component = dict(config["components"][name])
         factory = component.pop("factory")
         nlp.add_pipe(factory, name=name, config=component)
+    # A kept model component that a gate runs ("ner" inside "ner_gate") leaves the
+    # pipeline and is handed to its gate: loaded once, run only where the gate says.
+    for kept, gate in dict(settings.get("gated", {})).items():
+        if kept not in nlp.pipe_names or gate not in nlp.pipe_names:
+            raise ConfigError(config_path, f"[nlp] gated: {kept!r} -> {gate!r} needs both in the pipeline")
+        nlp.get_pipe(gate).attach_model(nlp.remove_pipe(kept)[1])
+    for name, component in nlp.pipeline:
+        if getattr(component, "ner", False) is None:  # a gate with nothing to run
+            raise ConfigError(config_path, f"component {name!r} runs a model component: map it in [nlp] gated")
     nlp.meta.setdefault("odaextract", {})["batch_size"] = int(settings.get("batch_size", 64))
     nlp.meta["odaextract"]["model"] = model
     nlp.meta["odaextract"]["parser_exclude"] = list(settings.get("parser_exclude", ["ner"]))

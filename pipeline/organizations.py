@@ -254,6 +254,17 @@ def find_org_names(
     return spans
 
 
+@lru_cache(maxsize=1)
+def org_head_word_pattern() -> re.Pattern[str]:
+    """Finds, in any text, every word that `has_org_head` could accept a name for:
+    the last word of each head ("Agency", "Fund", "Ltd.") and the foreign heads,
+    as plain substrings (a superset: "Banking" matches "Bank"). Where it finds
+    nothing, no name in that text has an organizational head."""
+    w = _words()
+    words = {head.split()[-1] for head in w.heads} | set(w.foreign_heads)
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+
+
 def has_org_head(name: str) -> bool:
     """True when a name contains an organizational head word ("Agency", "Institut")."""
     w = _words()

@@ -25,6 +25,7 @@ from odaextract.pipeline.components import (  # noqa: E402,F401
     dates,
     model_entities,
     money,
+    ner_gate,
     organizations,
     resolver,
     tag_map,

@@ -130,8 +130,9 @@ def _config_with(tmp_path, old, new):
     [
         ("[nlp]", "[nlp", "not a valid config"),
         ('factory = "odaextract_money"', 'factory = "odaextract_mony"', "unknown component factory 'odaextract_mony'"),
+        ('gated = {"ner": "ner_gate"}', 'gated = {"ner": "no_such_gate"}', "[nlp] gated maps a kept model component"),
     ],
-    ids=["malformed", "unknown-component"],
+    ids=["malformed", "unknown-component", "gate-without-its-component"],
 )
 def test_regression_a_bad_config_is_one_line_and_exit_2_before_any_document(tmp_path, old, new, cause):
     # Issue 18: tracebacks, and the unknown component recorded per document as BrokenProcessPool.

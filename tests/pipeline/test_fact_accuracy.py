@@ -1,9 +1,9 @@
 """Fact and track accuracy floors.
 
 - Seeds: the issue's bar (strict >= 0.9) and both seed tracks, nothing else.
-- heldout, heldout2, tracks, heldout3, heldout4: fact gold written blind by
+- heldout, heldout2, tracks, heldout3, heldout4, heldout5: fact gold written blind by
   helper sessions that never saw the facts code; the facts stage was then
-  tuned on their errors (heldout3 and heldout4 in the second round, after
+  tuned on their errors (heldout3, heldout4 and heldout5 in the second round, after
   their blind figures were recorded in tests/data/BLIND-FIGURES.txt), so
   these floors are REGRESSION guards (set a little under the tuned figures),
   not measures of generalization.
@@ -32,13 +32,19 @@ TUNED_FLOORS = {
                  "status": 0.90, "cumulative": 0.93, "strict": 0.60},
     "heldout4": {"detection": 0.90, "donor": 0.89, "recipients": 0.76, "channels": 0.73, "date": 0.82, "kind": 0.89,
                  "status": 0.93, "cumulative": 0.97, "strict": 0.47},
+    "heldout5": {"detection": 0.90, "donor": 0.88, "recipients": 0.72, "regions": 0.73, "channels": 0.70, "date": 0.89,
+                 "kind": 0.74, "status": 0.92, "cumulative": 0.94, "strict": 0.34},
     "tracks": {"detection": 0.98, "donor": 0.98, "recipients": 0.98, "channels": 0.98, "date": 0.98, "kind": 0.98,
                "status": 0.98, "cumulative": 0.98, "strict": 0.95},
 }
 # Frozen at the first, blind measurement less 0.03; raise only, never tune to them.
 # heldout3 was the blind set until the second round of issue 11, when its errors
-# (and heldout4's) were read; its floors moved to TUNED_FLOORS.
-BLIND_FLOORS: dict[str, dict[str, float]] = {}
+# (then heldout4's and heldout5's, each after its first figures were recorded)
+# were read; their floors are in TUNED_FLOORS. heldout6 is the blind set now.
+BLIND_FLOORS: dict[str, dict[str, float]] = {
+    "heldout6": {"detection": 0.91, "donor": 0.91, "recipients": 0.64, "regions": 0.63, "channels": 0.76, "date": 0.67,
+                 "kind": 0.80, "status": 0.97, "cumulative": 0.95, "strict": 0.34},
+}
 
 
 def _score(report, measure):

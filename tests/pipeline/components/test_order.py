@@ -25,7 +25,7 @@ FINDERS = ["model_entities", "money", "dates", "countries", "organizations"]
 
 def _config_with_order(tmp_path: Path, order: list[str]) -> Path:
     text = config_text()
-    components = json.dumps(["sentencizer", *order, "resolver"])
+    components = json.dumps(["sentencizer", "ner_gate", *order, "resolver"])
     changed, count = re.subn(r"^components = \[.*\]$", f"components = {components}", text, flags=re.M)
     assert count == 1
     path = tmp_path / "config.cfg"
