@@ -49,7 +49,8 @@ _COPULAR = frozenset(
     {"be", "amount", "total", "reach", "stand", "exceed", "come", "rise", "increase", "grow", "fall",
      "decrease", "decline", "drop", "double", "climb", "equal", "represent", "account"}
 )
-_RECEIVE = frozenset({"receive", "obtain", "get", "accept"})
+# Verbs whose subject is where the money goes ("Kenya received", "of which India accounted for").
+_RECEIVE = frozenset({"receive", "obtain", "get", "accept", "account"})
 # The first preposition on a path that says "not a destination": by Japan, with UNDP, from Syria.
 _NOT_DESTINATION_PREPS = frozenset({"by", "with", "from", "between", "than", "like", "as", "after", "before", "during", "of", "under", "except", "without", "against", "upon", "via", "through"})
 _CONTINUATION = re.compile(
@@ -481,14 +482,34 @@ def _mentions_in(sentence: Sentence, token: Token, labels: tuple[str, ...]) -> l
     return [m for m in sentence.mentions if m.label in labels and left <= m.start and m.end <= right]
 
 
+def _joint_partners(sentence: Sentence, flow: Flow, donor_mention: Optional[ResolvedMention], context: _Context) -> list[ResolvedMention]:
+    """"The Governments of Japan and Bangladesh signed an Exchange of Notes on a loan":
+    the other states of an agreement's joint subject are its recipients."""
+    if donor_mention is None or donor_mention.label != "COUNTRY":
+        return []
+    for verb in flow.chain[: flow.index + 2]:
+        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in context.cues.agreement_words:
+            continue
+        subject = _subject(verb)
+        if subject is None:
+            return []
+        inside = [m for m in _mentions_in(sentence, subject, ("COUNTRY",)) if m.norm.get("iso3")]
+        if any(m.start == donor_mention.start for m in inside):
+            return [m for m in inside if m.norm["iso3"] != donor_mention.norm["iso3"]]
+        return []
+    return []
+
+
 def ranked_donor(sentence: Sentence, flow: Flow, context: _Context) -> Optional[ResolvedMention]:
     """The country an amount stands beside in a ranking or list of donors:
     "the United States (US$27,622 million)". Not a country the money goes to
     ("grant aid to Kenya ($5 million)")."""
-    for token in flow.chain[1:4]:
+    for token in flow.chain[1:3]:
         if token.pos_ in ("VERB", "AUX", "ADP"):
             return None
         found = _mention_at(sentence, token, ("COUNTRY",))
+        if found is None and token.dep_ == "conj":
+            return None  # "to countries ..., including Cambodia, Lao PDR ..., and ¥2.3 billion was extended"
         if found is not None:
             head = sentence.root(found.start, found.end)
             while head is not None and head.dep_ in ("conj", "appos") and head.head.i != head.i:
@@ -555,6 +576,15 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
                     found = _mention_at(sentence, above, labels) or next(iter(_mentions_in(sentence, above, labels)), None)
                     if found is not None:
                         return donor_from_mention(found, context), found, False
+            if subject.lower_ in ("it", "they"):
+                # "China has also expanded its lending to the Philippines: in April 2018, it agreed
+                # to lend ...": the state or organization that is the subject before it.
+                for token in reversed(sentence.doc[: subject.i]):
+                    if token.dep_ in ("nsubj", "nsubjpass"):
+                        found = _mention_at(sentence, token, labels) or next(
+                            (m for m in _mentions_in(sentence, token, labels) if m.label == "COUNTRY"), None)
+                        if found is not None:
+                            return donor_from_mention(found, context), found, False
             return None, None, True
         found = _mention_at(sentence, subject, labels)
         if found is None:
@@ -1255,6 +1285,10 @@ class FactExtractor:
         # another amount's own way is that amount's ("..., and pledged ¥319 billion for a
         # replenishment which covers 2020-2023").
         read_destinations(sentence, flow, roots, donor, context, draft)
+        for partner in _joint_partners(sentence, flow, donor_mention, context):
+            if partner.norm["iso3"] not in draft.recipients:
+                draft.recipients = sorted({*draft.recipients, partner.norm["iso3"]})
+            draft.cite("recipients", partner.start, partner.end)
         ranked = donor_mention is not None and donor_mention is ranked_donor(sentence, flow, context)
         if ranked:
             # A ranking of donors names donors: "after the United States (US$27,622 million)
