@@ -621,7 +621,7 @@ def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -
         return True
     if found.index > flow.index:
         return False
-    if found.deps and found.deps[0] in ("nsubj", "nsubjpass") and _lemma(flow.word) not in _RECEIVE:
+    if found.deps and found.deps[0] in ("nsubj", "nsubjpass") and _lemma(flow.chain[found.index]) not in _RECEIVE:
         return False
     if found.first_prep is None:
         # "provided Jordan with ...", "Somalia's reconstruction", an apposition or a list.

@@ -360,3 +360,22 @@ def test_parts_named_by_their_kind_take_that_kind(extract):
 def test_a_region_is_written_by_its_name_in_the_data_file(extract):
     fact = one(extract("In 2013, Japan provided ¥10 billion in grant aid to the Sahel region."), "¥10 billion")
     assert fact.regions == ["Sahel"]
+
+
+def test_it_as_subject_is_the_state_named_before_it(extract):
+    fact = one(extract("Korea has also widened its lending to Cambodia: in 2019, it agreed to lend US$80 million "
+                       "for a ring road in Phnom Penh."), "US$80 million")
+    assert fact.donor.iso3 == "KOR"
+
+
+def test_the_other_state_of_an_agreements_joint_subject_receives(extract):
+    fact = one(extract("In June 2019, the Governments of Japan and Sri Lanka signed an Exchange of Notes on an ODA "
+                       "loan of up to ¥30 billion for a light rail line."), "¥30 billion")
+    assert fact.donor.iso3 == "JPN" and fact.recipients == ["LKA"]
+
+
+def test_a_share_of_a_total_goes_to_the_country_that_accounted_for_it(extract):
+    facts = extract("In FY2018, Japan's ODA loan commitments to Africa totaled 120.5 billion yen, of which Kenya "
+                    "accounted for 45.3 billion yen.")
+    part = one(facts, "45.3 billion yen")
+    assert part.recipients == ["KEN"] and part.donor.iso3 == "JPN"
