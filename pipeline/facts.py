@@ -1596,6 +1596,13 @@ def _paragraph_topic(draft: FactDraft, block: Block, context: _Context) -> None:
 
 
 
+def _names_a_place(sentence: Sentence, draft: FactDraft, context: _Context) -> bool:
+    donor = (draft.donor or {}).get("iso3")
+    if any(m.label == "COUNTRY" and m.norm.get("iso3") != donor for m in sentence.mentions):
+        return True
+    return context.regions.pattern.search(sentence.text) is not None
+
+
 def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, context: _Context) -> None:
     """Open slots from the fact of an earlier sentence of the same paragraph."""
     continues = bool(_CONTINUATION.search(sentence.text[:60]))
@@ -1614,6 +1621,13 @@ def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, co
         draft.recipients = list(previous.recipients)
         draft.regions = draft.regions or list(previous.regions)
         for span in previous.evidence.get("recipients", []):
+            draft.cite("recipients", *span)
+    elif not (draft.recipients or draft.regions or draft.channels) and previous.recipients and not _names_a_place(sentence, draft, context):
+        # A paragraph about one country's assistance: "Japan extended a yen loan of ¥12.2
+        # billion in FY2012 for a desalination plant on the island of Djerba."
+        givers = {(d or {}).get("iso3") for d in (draft.donor, previous.donor)}
+        draft.recipients = [code for code in previous.recipients if code not in givers]
+        for span in previous.evidence.get("recipients", []) if draft.recipients else ():
             draft.cite("recipients", *span)
 
 

@@ -379,3 +379,13 @@ def test_a_share_of_a_total_goes_to_the_country_that_accounted_for_it(extract):
                     "accounted for 45.3 billion yen.")
     part = one(facts, "45.3 billion yen")
     assert part.recipients == ["KEN"] and part.donor.iso3 == "JPN"
+
+
+def test_a_paragraph_about_one_country_gives_it_to_a_fact_that_names_no_place(extract):
+    facts = extract("In FY2013, Japan provided grant aid of ¥1.5 billion to Morocco for fishery training. "
+                    "Japan also extended a yen loan of ¥9.8 billion in FY2014 for a desalination plant near Agadir.")
+    assert one(facts, "¥9.8 billion").recipients == ["MAR"]
+    # Not the donor: a paragraph on Japan's own statistics gives its facts no recipient.
+    facts = extract("In 2015, Japan's ODA amounted to US$9,200 million on a net basis. Gross disbursements were "
+                    "US$15,100 million.")
+    assert one(facts, "US$15,100 million").recipients == []
