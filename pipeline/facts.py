@@ -1226,6 +1226,18 @@ class FactExtractor:
             draft = self._read_list_item(anchor, sentence, blocks[lead], sentences_of[lead], parsed, equivalents, context, block)
         if draft is None:
             draft = self._read(anchor, sentence, anchor_spans, equivalents.get((anchor.start, anchor.end), []), context, block)
+            own = inline_item_countries(anchor, sentence, context) if draft is not None else []
+            if own:
+                # "JICA signed loan agreements with the following three countries: Brazil (¥35.2
+                # billion), ...; Mexico (¥10.7 billion)": each item goes to its own country.
+                codes = sorted({m.norm["iso3"] for m in own})
+                if draft.donor and draft.donor.get("iso3") in codes:
+                    draft.donor, draft.open_subject = None, True
+                    draft.evidence.pop("donor", None)
+                draft.recipients = codes
+                draft.evidence.pop("recipients", None)
+                for mention in own:
+                    draft.cite("recipients", mention.start, mention.end)
         if draft is None:
             return None
         # The block's last fact of an earlier sentence: the second and third amounts of
@@ -1443,6 +1455,38 @@ _PART_FILLER = re.compile(r"^[\s()\[\]–—:-]*(?:(?:and|the|for|of|which|accou
 _INLINE_FILLER = re.compile(r"^[\s()\[\]–—:-]*(?:(?:and|the)\b[\s()\[\]–—:-]*)*$")
 
 
+def _piece_start(sentence: Sentence, colon: int, offset: int) -> int:
+    """Where a list item after the colon begins: after the last separator before the amount."""
+    piece_start = sentence.start + colon + 1
+    for found in _INLINE_SEPARATOR.finditer(sentence.text, colon + 1, offset):
+        at = sentence.start + found.start()
+        if not any(m.start <= at < m.end for m in sentence.mentions):  # "Red Cross and Red Crescent"
+            piece_start = sentence.start + found.end()
+    return piece_start
+
+
+def _piece_names(anchor: ResolvedMention, sentence: Sentence, context: _Context, piece_start: int) -> list[ResolvedMention]:
+    """The organizations or countries that name an inline list item ("UNICEF (1.5 million)",
+    "Brazil (¥35.2 billion)"), or [] when the item is more than a name before its amount."""
+    names = [m for m in sentence.mentions if m.label in ("ORG", "COUNTRY") and piece_start <= m.start and m.end <= anchor.start]
+    rest, cursor = [], piece_start
+    for mention in names:
+        rest.append(context.text[cursor : mention.start])
+        cursor = mention.end
+    rest.append(context.text[cursor : anchor.start])
+    return names if names and _INLINE_FILLER.match("".join(rest)) else []
+
+
+def inline_item_countries(anchor: ResolvedMention, sentence: Sentence, context: _Context) -> list[ResolvedMention]:
+    """The countries that name `anchor` as an item of a list after a colon, else []."""
+    offset = anchor.start - sentence.start
+    colon = sentence.text.rfind(":", 0, offset)
+    if colon < 0:
+        return []
+    names = _piece_names(anchor, sentence, context, _piece_start(sentence, colon, offset))
+    return [m for m in names if m.label == "COUNTRY" and m.norm.get("iso3")]
+
+
 def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[FactDraft], equivalents, context: _Context, block) -> Optional[FactDraft]:
     """An amount in a list after a colon, named by the organization or country
     just before it ("...(in US dollars): UNICEF 2.3 million, WHO 1.0 million"):
@@ -1470,12 +1514,8 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
         for m in sentence.mentions
     ):
         return None
-    piece_start = sentence.start + colon + 1
-    for found in _INLINE_SEPARATOR.finditer(sentence.text, colon + 1, offset):
-        at = sentence.start + found.start()
-        if not any(m.start <= at < m.end for m in sentence.mentions):  # "Red Cross and Red Crescent"
-            piece_start = sentence.start + found.end()
-    names = [m for m in sentence.mentions if m.label in ("ORG", "COUNTRY") and piece_start <= m.start and m.end <= anchor.start]
+    piece_start = _piece_start(sentence, colon, offset)
+    names = _piece_names(anchor, sentence, context, piece_start)
     label_kind = None
     if not names:
         # A part named by its kind: "...: grant aid accounted for ¥76.4 billion, technical
@@ -1487,14 +1527,6 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
                 label_kind = kind
                 break
         if label_kind is None:
-            return None
-    else:
-        rest, cursor = [], piece_start
-        for mention in names:
-            rest.append(context.text[cursor : mention.start])
-            cursor = mention.end
-        rest.append(context.text[cursor : anchor.start])
-        if not _INLINE_FILLER.match("".join(rest)):
             return None
     draft = FactDraft(anchor, block, (sentence.start, sentence.start + len(sentence.text)), list(equivalents.get((anchor.start, anchor.end), [])))
     draft.cite("amount", anchor.start, anchor.end)

@@ -389,3 +389,12 @@ def test_a_paragraph_about_one_country_gives_it_to_a_fact_that_names_no_place(ex
     facts = extract("In 2015, Japan's ODA amounted to US$9,200 million on a net basis. Gross disbursements were "
                     "US$15,100 million.")
     assert one(facts, "US$15,100 million").recipients == []
+
+
+def test_items_of_a_list_after_a_colon_each_go_to_their_own_country(extract):
+    facts = extract("In FY2015, JICA signed loan agreements with the following three countries: Colombia "
+                    "(¥12.0 billion), for water supply; Bolivia (¥8.5 billion), for geothermal power; and "
+                    "Paraguay (¥6.1 billion), for roads.")
+    for text, code in (("¥12.0 billion", "COL"), ("¥8.5 billion", "BOL"), ("¥6.1 billion", "PRY")):
+        fact = one(facts, text)
+        assert fact.recipients == [code] and fact.donor.iso3 == "JPN", (text, fact.recipients, fact.donor)
