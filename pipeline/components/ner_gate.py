@@ -7,8 +7,8 @@ A sentence that holds none of those words cannot give a kept span, so the
 model need not read it: this component finds the sentences that do
 (`sentences_to_read`, a regex over the text, no per-token Python) and runs
 the real `ner` over them as sub-Docs in one batch, then writes their
-entities back on the block's Doc. On the white papers that is about a third
-of the words, and the mentions are the same (tests/pipeline/components).
+entities back on the block's Doc. On the bench workload that is 37% of the
+tokens, and the mentions are the same (tests/pipeline/components).
 
 `ner` is the model package's own component, handed over by `build_nlp`
 (`attach_model`): it is not loaded twice and its weights are untouched.
