@@ -335,21 +335,29 @@ def init_worker(config_path: Optional[str] = None) -> None:
     _WORKER["annotator"] = Annotator(Path(config_path) if config_path else None)
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: Optional[int] = None) -> None:
     """Ask the kernel to end this worker when the process that started it dies.
 
     The parent ends its workers on Ctrl-C, but if it dies first (killed, or
     exiting while a pool is still spawning) a worker would live on as an
     orphan holding the terminal's pipes. Linux's PR_SET_PDEATHSIG does this
-    and no library wraps it, hence ctypes; elsewhere this does nothing."""
+    and no library wraps it, hence ctypes; elsewhere this does nothing.
+
+    `parent` is the pid the worker belongs to; by default multiprocessing's
+    record of it, else the current parent. It is not simply `getppid()`: a
+    parent that died before this call leaves the worker re-parented, and the
+    check below would then compare the new parent with itself."""
     import ctypes
+    import multiprocessing
     import os
     import signal
     import sys
 
     if not sys.platform.startswith("linux"):
         return
-    parent = os.getppid()
+    if parent is None:
+        started_by = multiprocessing.parent_process()
+        parent = started_by.pid if started_by is not None and started_by.pid else os.getppid()
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):

@@ -437,18 +437,45 @@ def test_export_streams_in_batches_and_equals_the_whole_table(tmp_path, seed_run
 def test_regression_a_worker_never_outlives_its_parent():
     # Issue 18: after Ctrl-C two workers lived on as orphans, holding the run's stderr open
     # (a caller reading it until EOF hung). Workers now ask the kernel to end them with their parent.
+    # A loaded CI machine ran the parent's exit before the child's request: the child then took
+    # its new parent for its own and lived on (the check needs the pid it started from).
     code = (
         "import os, time\n"
         "from odaextract.pipeline.annotate import die_with_parent\n"
+        "parent = os.getpid()\n"
         "pid = os.fork()\n"
         "if pid == 0:\n"
-        "    die_with_parent()\n"
+        "    die_with_parent(parent)\n"
         "    time.sleep(60)\n"
         "    os._exit(0)\n"
         "print(pid, flush=True)\n"
         "os._exit(0)  # the parent dies at once and ends nothing\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, timeout=60)
+    child = int(done.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _running(child):
+        time.sleep(0.05)
+    assert not _running(child), "the worker outlived its parent"
+
+
+def test_regression_a_worker_whose_parent_died_before_it_asked_ends_too():
+    # The race a loaded CI machine hit: the parent exited before the child's request.
+    code = (
+        "import os, time\n"
+        "from odaextract.pipeline.annotate import die_with_parent\n"
+        "parent = os.getpid()\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    time.sleep(0.5)  # the parent is gone by now\n"
+        "    die_with_parent(parent)\n"
+        "    time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "print(pid, flush=True)\n"
+        "os._exit(0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          text=True, check=True, cwd=ROOT, timeout=60, start_new_session=True)
     child = int(done.stdout.split()[0])
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and _running(child):
