@@ -872,6 +872,27 @@ def _date_norm(mention: ResolvedMention, text: Optional[str] = None) -> dict:
     return {"start": start, "end": end}
 
 
+def _join_open_dates(draft: FactDraft, chosen: ResolvedMention, sentence: Sentence, context: _Context) -> None:
+    """"Since 2001, ... as of the end of 2010" -> 2001-01-01 .. 2010-12-31 (guidelines,
+    "Dates of running totals"): an open date takes its other side from the sentence's
+    date that is open the other way."""
+    date = draft.date
+    if date is None or (date["start"] is None) == (date["end"] is None):
+        return
+    for mention in sentence.mentions:
+        if mention.label != "DATE" or mention is chosen:
+            continue
+        other = _date_norm(mention, context.text)
+        if date["end"] is None and other["start"] is None and other["end"] and other["end"] >= date["start"]:
+            draft.date = {"start": date["start"], "end": other["end"]}
+        elif date["start"] is None and other["end"] is None and other["start"] and other["start"] <= date["end"]:
+            draft.date = {"start": other["start"], "end": date["end"]}
+        else:
+            continue
+        draft.cite("date", mention.start, mention.end)
+        return
+
+
 def _passes_for(token: Token, positions: dict[int, int]) -> bool:
     current = token
     for _ in range(64):
@@ -1313,6 +1334,7 @@ class FactExtractor:
         if date is not None:
             draft.date = _date_norm(date, context.text)
             draft.cite("date", date.start, date.end)
+            _join_open_dates(draft, date, sentence, context)
         draft.status = read_status(sentence, flow, draft, context)
         # A kind word may sit on another amount's way ("pledged $800 million, bringing its total
         # contribution to $1 billion"): only the other amounts themselves stop it.

@@ -398,3 +398,11 @@ def test_items_of_a_list_after_a_colon_each_go_to_their_own_country(extract):
     for text, code in (("¥12.0 billion", "COL"), ("¥8.5 billion", "BOL"), ("¥6.1 billion", "PRY")):
         fact = one(facts, text)
         assert fact.recipients == [code] and fact.donor.iso3 == "JPN", (text, fact.recipients, fact.donor)
+
+
+def test_since_and_as_of_in_one_sentence_make_one_closed_period(extract):
+    # Guidelines, "Dates of running totals": since 2001 ... as of the end of 2010 -> 2001-01-01 .. 2010-12-31.
+    fact = one(extract("Since 1992, Japan has provided a total of US$3.1 billion to Cambodia, as of the end of "
+                       "March 2016."), "US$3.1 billion")
+    assert (fact.date.start.isoformat(), fact.date.end.isoformat()) == ("1992-01-01", "2016-03-31")
+    assert fact.cumulative is True
