@@ -93,6 +93,7 @@ class Cues:
     government_nouns: frozenset[str]
     agreement_words: frozenset[str]
     ranking_preps: frozenset[str]
+    fund_heads: frozenset[str]
     striking_verbs: frozenset[str]
 
 
@@ -132,6 +133,7 @@ def load_cues() -> Cues:
         government_nouns=frozenset(data["government_nouns"]),
         agreement_words=frozenset(data["agreement_words"]),
         ranking_preps=frozenset(data["ranking_preps"]),
+        fund_heads=frozenset(data["fund_heads"]),
         striking_verbs=frozenset(data["striking_verbs"]),
         generic_reference=re.compile(
             r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b"
@@ -983,7 +985,7 @@ def read_kind(sentence: Sentence, flow: Flow, anchors: frozenset[int], draft: Fa
         return "aggregate"
     if draft.donor and "iso3" in draft.donor and context.cues.aggregate.search(sentence.text) and not draft.recipients and not draft.channels and not draft.regions:
         return "aggregate"
-    if draft.paid_to_channel:
+    if draft.paid_to_channel or _paid_to_a_named_fund(flow, context):
         return "contribution"  # money to an organization or fund
     if draft.channels and not draft.recipients and not draft.regions:
         # Through an organization and to no named country: the organization's. (Re-read
@@ -991,6 +993,19 @@ def read_kind(sentence: Sentence, flow: Flow, anchors: frozenset[int], draft: Fa
         draft.contribution_for_want_of_a_country = True
         return "contribution"
     return "unspecified"
+
+
+def _paid_to_a_named_fund(flow: Flow, context: _Context) -> bool:
+    """"pledged US$200 million to the COVAX Facility": money *to* a named fund or
+    facility that is no ORG mention (the guidelines do not annotate facilities)."""
+    heads = context.cues.fund_heads
+    for token in flow.chain[: flow.index + 1]:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.text in heads:
+                        return True
+    return False
 
 
 def read_status(sentence: Sentence, flow: Flow, draft: FactDraft, context: _Context, from_word: int = 1) -> str:

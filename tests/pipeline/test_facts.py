@@ -406,3 +406,9 @@ def test_since_and_as_of_in_one_sentence_make_one_closed_period(extract):
                        "March 2016."), "US$3.1 billion")
     assert (fact.date.start.isoformat(), fact.date.end.isoformat()) == ("1992-01-01", "2016-03-31")
     assert fact.cumulative is True
+
+
+def test_money_pledged_to_a_named_facility_is_a_contribution(extract):
+    # Facilities are not ORG mentions (annotation guidelines), but money paid to one is a contribution.
+    fact = one(extract("In 2021, Japan pledged US$300 million to the Pandemic Response Facility."), "US$300 million")
+    assert fact.kind == "contribution" and fact.channels == []
