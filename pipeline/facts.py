@@ -45,6 +45,7 @@ from odaextract.pipeline.structure import Block
 # leaves the amount's clause ("held in 2016", "which covers Somalia").
 _CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "MD"})
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "csubj", "csubjpass", "parataxis"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound", "poss"})
 _COPULAR = frozenset(
     {"be", "amount", "total", "reach", "stand", "exceed", "come", "rise", "increase", "grow", "fall",
      "decrease", "decline", "drop", "double", "climb", "equal", "represent", "account"}
@@ -253,7 +254,8 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
         if current.i != token.i:
             if current.lower_ in cues.source_words:
                 return None  # "According to the DAC of the OECD, ...": who says it, not who gives or gets
-            if current.pos_ in ("VERB", "AUX") and (current.tag_ in _CLAUSE_TAGS or current.dep_ in _CLAUSE_DEPS):
+            # A "verb" in a noun's place is the tagger's slip ("ODA disbursements" tagged VBZ as a subject).
+            if current.pos_ in ("VERB", "AUX") and current.dep_ not in _NOMINAL_DEPS and (current.tag_ in _CLAUSE_TAGS or current.dep_ in _CLAUSE_DEPS):
                 # "people affected by the conflict in South Sudan" still says who benefits; so
                 # does a purpose ("for a project to improve border management in Armenia").
                 reduced = current.tag_ == "VBN" and current.dep_ == "acl" and current.head.lemma_.lower() in beneficiaries

@@ -412,3 +412,10 @@ def test_money_pledged_to_a_named_facility_is_a_contribution(extract):
     # Facilities are not ORG mentions (annotation guidelines), but money paid to one is a contribution.
     fact = one(extract("In 2021, Japan pledged US$300 million to the Pandemic Response Facility."), "US$300 million")
     assert fact.kind == "contribution" and fact.channels == []
+
+
+def test_regression_a_noun_the_tagger_calls_a_verb_does_not_close_the_path(extract):
+    # "ODA disbursements" was tagged VBZ as the subject, and the region behind it was lost.
+    fact = one(extract("Japan’s net ODA disbursements to Latin America and the Caribbean amounted to US$410 million "
+                       "in 2015."), "US$410 million")
+    assert fact.regions == ["Latin America and the Caribbean"]
