@@ -258,7 +258,8 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
             if current.pos_ in ("VERB", "AUX") and current.dep_ not in _NOMINAL_DEPS and (current.tag_ in _CLAUSE_TAGS or current.dep_ in _CLAUSE_DEPS):
                 # "people affected by the conflict in South Sudan" still says who benefits; so
                 # does a purpose ("for a project to improve border management in Armenia").
-                reduced = current.tag_ == "VBN" and current.dep_ == "acl" and current.head.lemma_.lower() in beneficiaries
+                reduced = current.tag_ == "VBN" and current.dep_ == "acl" and (
+                    current.head.lemma_.lower() in beneficiaries or current.lemma_.lower() == "owe")  # "the debt owed by Iraq"
                 crosses = crosses or not (reduced or _is_infinitive(current))
             if current.i in other_amounts:
                 through_other = True
@@ -267,6 +268,8 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
                 pass  # "..., including South Sudan and Sudan": the list's own preposition says nothing
             elif current.lower_ == "with" and current.head.lemma_.lower() in cues.partner_nouns:
                 preps.append("through")  # "in cooperation with WFP, UNICEF and the ICRC"
+            elif current.lower_ == "by" and current.head.lemma_.lower() == "owe":
+                preps.append("to")  # "cancelled ¥670 billion of the debt owed by Iraq": relief goes to the debtor
             else:
                 preps.append(current.lower_)
         if current.dep_ in _CLAUSE_DEPS and not _is_infinitive(current):
@@ -1435,6 +1438,11 @@ class FactExtractor:
             # The lead-in's destination: "Japan's ODA to East Asia by type of assistance",
             # "Emergency Grant Aid to Pakistan through: UNHCR 3.0 million".
             lead_codes = {m.norm["iso3"] for m in lead.mentions if m.label == "COUNTRY" and m.norm.get("iso3") != donor_code}
+            if not lead_codes and earlier and context.cues.recipient_anaphora.search(lead.text):
+                # "Of this, the contributions ... for these countries were as follows:": the
+                # countries of the sentence the lead-in continues.
+                lead_codes = {m.norm["iso3"] for m in context.mentions_in(*earlier[-1])
+                              if m.label == "COUNTRY" and m.norm.get("iso3") and m.norm["iso3"] != donor_code}
             draft.recipients = sorted(lead_codes)
             draft.regions = sorted(
                 {context.regions.names[m.group()] for m in context.regions.pattern.finditer(lead.text)

@@ -419,3 +419,18 @@ def test_regression_a_noun_the_tagger_calls_a_verb_does_not_close_the_path(extra
     fact = one(extract("Japan’s net ODA disbursements to Latin America and the Caribbean amounted to US$410 million "
                        "in 2015."), "US$410 million")
     assert fact.regions == ["Latin America and the Caribbean"]
+
+
+def test_a_lead_in_for_these_countries_gives_its_rows_the_countries_before_it(extract):
+    text = ("Since 2014, Japan has provided US$90 million to Chad and its neighbours Niger and Cameroon. Of this, "
+            "the contributions made in FY2016 for these countries were as follows (in US dollars):\n"
+            "WFP: 12.0 million\nUNICEF: 6.5 million\n")
+    facts = extract(text)
+    for text in ("12.0 million", "6.5 million"):
+        assert one(facts, text).recipients == ["CMR", "NER", "TCD"]
+
+
+def test_debt_owed_by_a_country_is_relieved_for_it(extract):
+    fact = one(extract("Under the agreement reached at the Paris Club, Japan cancelled approximately ¥120 billion of "
+                       "the debt owed by Liberia in 2010."), "¥120 billion")
+    assert fact.recipients == ["LBR"] and fact.kind == "debt_relief"
