@@ -443,11 +443,12 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
         previous = os.environ.get(PDF_WORKERS_ENV)
         os.environ[PDF_WORKERS_ENV] = str(requested)
         try:
-            with BlockPool(requested, config_path) as pool:
+            with BlockPool(requested, config_path) as pool, _pages_in(pool):
                 if requested > 1 and any(outcome.path.stat().st_size > LARGE_INPUT_BYTES for outcome, _ in todo):
                     pool.start()
                 for outcome, key in todo:
                     finish(outcome, _work(str(outcome.path), max_bytes, str(out_dir), outcome.doc_id, key, local, pool))
+                    _restart_if_broken(pool)
         finally:
             if previous is None:
                 os.environ.pop(PDF_WORKERS_ENV, None)
@@ -462,6 +463,28 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
             result.errors.append(outcome.error)
         result.mention_counts.update({label: n for label, n in outcome.counts.items() if n})
     return result
+
+
+@contextmanager
+def _pages_in(pool: BlockPool) -> Iterator[None]:
+    """A long PDF's pages are read by the block pool's processes (and this one), not
+    by a pool of their own: no second set of processes to start, and the block
+    pool's model loading overlaps the reading (see readers.pdf.shared_page_processes)."""
+    if pool.workers <= 1:
+        yield
+        return
+    from odaextract.pipeline.readers.pdf import shared_page_processes
+
+    with shared_page_processes(pool.executor):
+        yield
+
+
+def _restart_if_broken(pool: BlockPool) -> None:
+    """A worker that died (killed, out of memory) broke the pool: that document is
+    an internal error already; the next one gets fresh processes."""
+    executor = pool._executor
+    if executor is not None and getattr(executor, "_broken", False):
+        pool.close()
 
 
 def _run_parallel(todo, jobs, config_path, max_bytes, out_dir: Path, finish: Callable) -> None:
