@@ -191,10 +191,11 @@ def process_source(
         structured = structure(source)
         stage = "annotate"
         annotated = annotator.annotate(structured, pool)
+        parse = _pool_parser(pool, annotator)  # the pool's processes load their parser while this one normalizes
         stage = "normalize"
         normalized = normalize(annotated)
         stage = "facts"
-        drafts = FactExtractor(sentence_parser(annotator.parser)).extract(annotated, normalized)
+        drafts = FactExtractor(parse).extract(annotated, normalized)
         del annotated  # memory: only the normalized mentions and the drafts are needed from here
         stage = "records"
         mentions = build_mention_dicts(source, normalized) if lean else build_mentions(source, normalized)
@@ -211,6 +212,60 @@ def process_source(
         # An InputError knows its stage; anything else failed in the stage that was running.
         exc.odax_stage = exc.stage if isinstance(exc, InputError) else stage  # type: ignore[attr-defined]
         raise
+
+
+# --- the facts parse over the block pool -------------------------------------
+
+# A document whose facts stage parses at least this many sentences parses them in
+# the block pool's processes when the pool is running (a long document); fewer
+# are not worth the trip. Parts are whole batches of the parser (64 sentences).
+POOL_PARSE_MIN_SENTENCES = 128
+_PARSE_BATCH = 64
+
+
+def _pool_parser(pool: Optional[BlockPool], annotator: Annotator) -> Callable[[list[str]], list]:
+    """The facts stage's parser: this process's own, or, while the block pool runs,
+    one that splits the sentences over the pool's processes (this process would
+    parse alone while they wait). The sentences are split in the order the parser
+    batches them (by length), at whole batches, so every batch is the one this
+    process would have parsed; the parses come back as DocBin bytes."""
+    if pool is None or pool.workers <= 1 or pool._executor is None:
+        return sentence_parser(annotator.parser)
+    executor = pool._executor
+    for _ in range(pool.workers):
+        executor.submit(_warm_parser)
+
+    def parse(texts: list[str]) -> list:
+        if len(texts) < POOL_PARSE_MIN_SENTENCES:
+            return sentence_parser(annotator.parser)(texts)
+        from spacy.tokens import DocBin
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        size = -(-len(order) // pool.workers)
+        size = -(-size // _PARSE_BATCH) * _PARSE_BATCH
+        parts = [order[start : start + size] for start in range(0, len(order), size)]
+        futures = [executor.submit(_parse_in_worker, [texts[i] for i in part]) for part in parts]
+        docs: list = [None] * len(texts)
+        vocab = annotator.nlp.vocab
+        for part, future in zip(parts, futures):
+            for index, doc in zip(part, DocBin().from_bytes(future.result()).get_docs(vocab)):
+                docs[index] = doc
+        return docs
+
+    return parse
+
+
+def _warm_parser() -> None:
+    worker_annotator().parser  # loaded on first use; here while the main process normalizes
+
+
+def _parse_in_worker(texts: list[str]) -> bytes:
+    from spacy.tokens import DocBin
+
+    docs = DocBin(store_user_data=False)
+    for doc in sentence_parser(worker_annotator().parser)(texts):
+        docs.add(doc)
+    return docs.to_bytes()
 
 
 # --- one document, in whichever process ------------------------------------

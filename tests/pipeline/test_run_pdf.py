@@ -8,6 +8,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
+from odaextract.pipeline import run as run_module
 from odaextract.pipeline.annotate import BlockPool
 from odaextract.pipeline.readers import pdf as pdf_reader
 from odaextract.pipeline.run import _restart_if_broken, run
@@ -17,7 +18,19 @@ from tests.pipeline.readers import make_pdf
 NAMES = ("mentions.jsonl", "facts.jsonl", "tracks.jsonl", "documents.jsonl", "errors.jsonl")
 
 
-def test_a_long_pdf_gives_the_same_datasets_with_one_or_two_jobs(tmp_path):
+def test_a_long_pdf_gives_the_same_datasets_with_one_or_two_jobs(tmp_path, monkeypatch):
+    # --jobs 2: pages read in the block pool and the main process, blocks annotated in
+    # the pool, the facts parse split over the pool (its threshold lowered to this PDF)
+    monkeypatch.setattr(run_module, "POOL_PARSE_MIN_SENTENCES", 2)
+    parsers = []
+    original = run_module._pool_parser
+
+    def spy(pool, annotator):
+        parse = original(pool, annotator)
+        parsers.append(parse.__qualname__)
+        return parse
+
+    monkeypatch.setattr(run_module, "_pool_parser", spy)
     pages = pdf_reader.PARALLEL_MIN_PAGES + 20  # long enough for the page processes
     rendered = make_pdf.long_document(CORPUS, pages=pages)
     folder = tmp_path / "in"
@@ -27,6 +40,8 @@ def test_a_long_pdf_gives_the_same_datasets_with_one_or_two_jobs(tmp_path):
     first = run([folder], serial, jobs=1)
     second = run([folder], parallel, jobs=2)
     assert first.ok and second.ok and second.count("processed") == 1
+    assert parsers[0].startswith("_pool_parser") is False  # --jobs 1: this process parses
+    assert parsers[1].startswith("_pool_parser.")  # --jobs 2: the pool does
     assert first.mention_counts["MONEY"] > 0 and first.fact_count > 0
     for name in NAMES:
         assert (serial / name).read_bytes() == (parallel / name).read_bytes(), name
