@@ -71,3 +71,16 @@ def test_dedupe_on_duplicates_across_cell_edges_and_chains() -> None:
 def test_dedupe_without_any_candidate_keeps_every_char_in_order() -> None:
     line = [Char(c, 10.0 + 5 * i, 14.0 + 5 * i, 100.0, 109.0, 9.0, "F") for i, c in enumerate("a line of text")]
     assert words.dedupe(line) == line
+
+
+@pytest.mark.parametrize("text", [
+    "support for counter-", "the Democra-", "a long paragraph that ends in develop-", "ends in a number 9-",
+    "ends with a space -", "-", "", "no hyphen", "two  spaces  before-", "a\u00a0non-breaking\u00a0space-",
+    "tab\tbefore-", "a hyphen before a newline-\n", "words-with-hyphens-", "(quoted “Democra-", "x-y -z-",
+])
+def test_regression_trailing_hyphen_looks_at_the_last_word_only_and_finds_the_same(text: str) -> None:
+    # assembling a long PDF searched each whole paragraph once per line; the short
+    # search must find what the full one finds, where it finds it
+    blocks = importlib.import_module("odaextract.pipeline.readers.pdf.blocks")
+    full, fast = blocks._TRAILING_HYPHEN.search(text), blocks._trailing_hyphen(text)
+    assert (full and (full.span(), full.group(1))) == (fast and (fast.span(), fast.group(1)))
