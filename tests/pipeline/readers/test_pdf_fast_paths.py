@@ -1,7 +1,10 @@
-"""Overprinted (fake-bold) chars: the numpy pre-check only picks which chars
-go through the exact check, so `dedupe` gives what the exact check over every
-char gives, on real PDFs with and without duplicates and on chars placed
-across cell boundaries."""
+"""The reader's fast paths give what the slow ones gave.
+
+- Overprinted (fake-bold) chars: the numpy pre-check only picks which chars go
+  through the exact check, so `dedupe` gives what the exact check over every
+  char gives, on real PDFs with and without duplicates and on chars placed
+  across cell boundaries.
+- The trailing hyphen of a paragraph: found on its last word as on the whole text."""
 
 from __future__ import annotations
 
