@@ -492,7 +492,6 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
 
     requested, jobs = jobs, max(1, min(jobs, len(todo)))
     if jobs == 1:
-        local = annotator or (Annotator(config_path) if todo else None)
         # One document at a time here: a large one spreads its PDF pages and its
         # blocks over the requested processes instead.
         previous = os.environ.get(PDF_WORKERS_ENV)
@@ -500,7 +499,8 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
         try:
             with BlockPool(requested, config_path) as pool, _pages_in(pool):
                 if requested > 1 and any(outcome.path.stat().st_size > LARGE_INPUT_BYTES for outcome, _ in todo):
-                    pool.start()
+                    pool.start()  # first: the processes load their model while this one loads its own
+                local = annotator or (Annotator(config_path) if todo else None)
                 for outcome, key in todo:
                     finish(outcome, _work(str(outcome.path), max_bytes, str(out_dir), outcome.doc_id, key, local, pool))
                     _restart_if_broken(pool)
