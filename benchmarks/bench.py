@@ -2,6 +2,7 @@
 
     make bench                       # or: .venv/bin/python benchmarks/bench.py
     .venv/bin/python benchmarks/bench.py --help
+    .venv/bin/python benchmarks/bench.py --pdf-only --repeat 3   # the PDF rows alone
 
 In one run, on the same text, side by side:
 
@@ -21,7 +22,8 @@ In one run, on the same text, side by side:
    run and the tree's summed PSS, polled from /proc;
 5. PDF ingestion: pages/s of the PDF reader on a generated 200-page
    two-column PDF, and a generated 300-page PDF through `odaextract run
-   --jobs 2` (when a PDF reader is registered; otherwise "n/a").
+   --jobs 2`, alternating with bare spaCy `ner` (n_process=2) on its text,
+   fastest of --repeat each (when a PDF reader is registered; otherwise "n/a").
 
 Prints a table (target / measured / met?), writes the figures to
 benchmarks/results.json and the table to benchmarks/README.md (between the
