@@ -319,7 +319,26 @@ def _work(
 # --- interrupts ------------------------------------------------------------
 
 
-_INTERRUPTED = threading.Event()
+class _Flag:
+    """A flag the SIGINT handler sets. Not a threading.Event: Event.set takes a
+    lock, and a second Ctrl-C arriving while the first handler held it blocked
+    the handler on that lock for ever (the run hung; seen in the repeated-Ctrl-C
+    test). A bool assignment needs no lock."""
+
+    def __init__(self) -> None:
+        self._set = False
+
+    def set(self) -> None:
+        self._set = True
+
+    def clear(self) -> None:
+        self._set = False
+
+    def is_set(self) -> bool:
+        return self._set
+
+
+_INTERRUPTED = _Flag()
 
 
 def _check_interrupt() -> None:
