@@ -191,10 +191,11 @@ def process_source(
         structured = structure(source)
         stage = "annotate"
         annotated = annotator.annotate(structured, pool)
+        parse = _pool_parser(pool, annotator)  # the pool's processes load their parser while this one normalizes
         stage = "normalize"
         normalized = normalize(annotated)
         stage = "facts"
-        drafts = FactExtractor(sentence_parser(annotator.parser)).extract(annotated, normalized)
+        drafts = FactExtractor(parse).extract(annotated, normalized)
         del annotated  # memory: only the normalized mentions and the drafts are needed from here
         stage = "records"
         mentions = build_mention_dicts(source, normalized) if lean else build_mentions(source, normalized)
@@ -211,6 +212,60 @@ def process_source(
         # An InputError knows its stage; anything else failed in the stage that was running.
         exc.odax_stage = exc.stage if isinstance(exc, InputError) else stage  # type: ignore[attr-defined]
         raise
+
+
+# --- the facts parse over the block pool -------------------------------------
+
+# A document whose facts stage parses at least this many sentences parses them in
+# the block pool's processes when the pool is running (a long document); fewer
+# are not worth the trip. Parts are whole batches of the parser (64 sentences).
+POOL_PARSE_MIN_SENTENCES = 128
+_PARSE_BATCH = 64
+
+
+def _pool_parser(pool: Optional[BlockPool], annotator: Annotator) -> Callable[[list[str]], list]:
+    """The facts stage's parser: this process's own, or, while the block pool runs,
+    one that splits the sentences over the pool's processes (this process would
+    parse alone while they wait). The sentences are split in the order the parser
+    batches them (by length), at whole batches, so every batch is the one this
+    process would have parsed; the parses come back as DocBin bytes."""
+    if pool is None or pool.workers <= 1 or pool._executor is None:
+        return sentence_parser(annotator.parser)
+    executor = pool._executor
+    for _ in range(pool.workers):
+        executor.submit(_warm_parser)
+
+    def parse(texts: list[str]) -> list:
+        if len(texts) < POOL_PARSE_MIN_SENTENCES:
+            return sentence_parser(annotator.parser)(texts)
+        from spacy.tokens import DocBin
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        size = -(-len(order) // pool.workers)
+        size = -(-size // _PARSE_BATCH) * _PARSE_BATCH
+        parts = [order[start : start + size] for start in range(0, len(order), size)]
+        futures = [executor.submit(_parse_in_worker, [texts[i] for i in part]) for part in parts]
+        docs: list = [None] * len(texts)
+        vocab = annotator.nlp.vocab
+        for part, future in zip(parts, futures):
+            for index, doc in zip(part, DocBin().from_bytes(future.result()).get_docs(vocab)):
+                docs[index] = doc
+        return docs
+
+    return parse
+
+
+def _warm_parser() -> None:
+    worker_annotator().parser  # loaded on first use; here while the main process normalizes
+
+
+def _parse_in_worker(texts: list[str]) -> bytes:
+    from spacy.tokens import DocBin
+
+    docs = DocBin(store_user_data=False)
+    for doc in sentence_parser(worker_annotator().parser)(texts):
+        docs.add(doc)
+    return docs.to_bytes()
 
 
 # --- one document, in whichever process ------------------------------------
@@ -264,7 +319,26 @@ def _work(
 # --- interrupts ------------------------------------------------------------
 
 
-_INTERRUPTED = threading.Event()
+class _Flag:
+    """A flag the SIGINT handler sets. Not a threading.Event: Event.set takes a
+    lock, and a second Ctrl-C arriving while the first handler held it blocked
+    the handler on that lock for ever (the run hung; seen in the repeated-Ctrl-C
+    test). A bool assignment needs no lock."""
+
+    def __init__(self) -> None:
+        self._set = False
+
+    def set(self) -> None:
+        self._set = True
+
+    def clear(self) -> None:
+        self._set = False
+
+    def is_set(self) -> bool:
+        return self._set
+
+
+_INTERRUPTED = _Flag()
 
 
 def _check_interrupt() -> None:
@@ -437,17 +511,18 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
 
     requested, jobs = jobs, max(1, min(jobs, len(todo)))
     if jobs == 1:
-        local = annotator or (Annotator(config_path) if todo else None)
         # One document at a time here: a large one spreads its PDF pages and its
         # blocks over the requested processes instead.
         previous = os.environ.get(PDF_WORKERS_ENV)
         os.environ[PDF_WORKERS_ENV] = str(requested)
         try:
-            with BlockPool(requested, config_path) as pool:
+            with BlockPool(requested, config_path) as pool, _pages_in(pool):
                 if requested > 1 and any(outcome.path.stat().st_size > LARGE_INPUT_BYTES for outcome, _ in todo):
-                    pool.start()
+                    pool.start()  # first: the processes load their model while this one loads its own
+                local = annotator or (Annotator(config_path) if todo else None)
                 for outcome, key in todo:
                     finish(outcome, _work(str(outcome.path), max_bytes, str(out_dir), outcome.doc_id, key, local, pool))
+                    _restart_if_broken(pool)
         finally:
             if previous is None:
                 os.environ.pop(PDF_WORKERS_ENV, None)
@@ -462,6 +537,28 @@ def _run_locked(inputs, out_dir, config_path, max_bytes, jobs, force, annotator,
             result.errors.append(outcome.error)
         result.mention_counts.update({label: n for label, n in outcome.counts.items() if n})
     return result
+
+
+@contextmanager
+def _pages_in(pool: BlockPool) -> Iterator[None]:
+    """A long PDF's pages are read by the block pool's processes (and this one), not
+    by a pool of their own: no second set of processes to start, and the block
+    pool's model loading overlaps the reading (see readers.pdf.shared_page_processes)."""
+    if pool.workers <= 1:
+        yield
+        return
+    from odaextract.pipeline.readers.pdf import shared_page_processes
+
+    with shared_page_processes(pool.executor):
+        yield
+
+
+def _restart_if_broken(pool: BlockPool) -> None:
+    """A worker that died (killed, out of memory) broke the pool: that document is
+    an internal error already; the next one gets fresh processes."""
+    executor = pool._executor
+    if executor is not None and getattr(executor, "_broken", False):
+        pool.close()
 
 
 def _run_parallel(todo, jobs, config_path, max_bytes, out_dir: Path, finish: Callable) -> None:

@@ -20,9 +20,11 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterator, Optional
 
 from odaextract.pipeline.headings import EDITION_TITLE
 from odaextract.pipeline.reader_types import InputError, ReadResult
@@ -40,6 +42,25 @@ WORKERS_ENV = "ODAX_PDF_WORKERS"
 ENGINE_ENV = "ODAX_PDF_ENGINE"
 # Refuse PDFs with more pages than this (0: no limit); `odaextract run --max-pages` sets it.
 MAX_PAGES_ENV = "ODAX_PDF_MAX_PAGES"
+
+
+# Ranges of pages per page process: small enough that the processes finish together.
+CHUNKS_PER_WORKER = 8
+# The batch's own worker processes, when it has them (see `shared_page_processes`).
+_SHARED: ContextVar[Optional[Callable[[], Executor]]] = ContextVar("odax_pdf_page_processes", default=None)
+
+
+@contextmanager
+def shared_page_processes(executor: Callable[[], Executor]) -> Iterator[None]:
+    """Read long PDFs' pages in processes the caller already has (the batch's
+    block pool: started early, its model loading overlapping the reading)
+    rather than in a pool of their own; `executor` returns it, started on
+    demand. This process reads ranges too while it waits (see `_extract_shared`)."""
+    token = _SHARED.set(executor)
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
 
 
 def engine_name(engine: Optional[str] = None) -> str:
@@ -97,9 +118,17 @@ def _workers(pages: int, workers: Optional[int]) -> int:
     return max(1, min(workers, cpus, pages // 10 or 1))
 
 
+def _ranges(count: int, workers: int) -> list[tuple[int, int]]:
+    step = -(-count // (workers * CHUNKS_PER_WORKER))
+    return [(start, min(count, start + step)) for start in range(0, count, step)]
+
+
 def _extract_all(data: bytes, path: Path, count: int, workers: int, engine: str) -> list[PageResult]:
+    shared = _SHARED.get()
     if workers <= 1:
         parts = [_extract_range(data, 0, count, engine)]
+    elif shared is not None:
+        parts = _extract_shared(shared(), data, count, workers, engine)
     else:
         parts = _extract_parallel(data, count, workers, engine)
     pages: list[PageResult] = []
@@ -110,12 +139,29 @@ def _extract_all(data: bytes, path: Path, count: int, workers: int, engine: str)
     return pages
 
 
+def _extract_shared(executor: Executor, data: bytes, count: int, workers: int, engine: str) -> list[tuple]:
+    """The ranges over the caller's processes, and over this one: while it waits,
+    this process takes the last range no process has started (a cancelled
+    future) and reads it itself. Results in page order whoever read them."""
+    futures = [executor.submit(_extract_range, data, start, stop, engine) for start, stop in _ranges(count, workers)]
+    parts: list = [None] * len(futures)
+    try:
+        for index in range(len(futures) - 1, -1, -1):
+            future = futures[index]
+            if future.cancel():
+                start, stop = _ranges(count, workers)[index]
+                parts[index] = _extract_range(data, start, stop, engine)
+        # A page process that dies is BrokenProcessPool here: an internal error, as below.
+        return [part if part is not None else future.result() for part, future in zip(parts, futures)]
+    finally:
+        for future in futures:
+            future.cancel()
+
+
 def _extract_parallel(data: bytes, count: int, workers: int, engine: str) -> list[tuple]:
     import multiprocessing
     import threading
-    chunks = workers * 4
-    step = -(-count // chunks)
-    ranges = [(start, min(count, start + step)) for start in range(0, count, step)]
+    ranges = _ranges(count, workers)
     # fork is cheapest and re-imports nothing, but is only safe while this process
     # has a single thread; otherwise a fresh interpreter per worker.
     methods = multiprocessing.get_all_start_methods()

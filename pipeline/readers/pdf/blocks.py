@@ -213,6 +213,19 @@ _SUFFIX = re.compile(
 _TRAILING_HYPHEN = re.compile(r"(\S*[A-Za-z])-$")
 
 
+def _trailing_hyphen(text: str) -> Optional[re.Match]:
+    """`_TRAILING_HYPHEN.search(text)`, looking only at the last word: searching
+    the whole paragraph once per line was three quarters of assembling a long PDF.
+    A match is non-space up to the final "-", so it starts where the last run of
+    non-space characters does (the pattern's non-space class is str.isspace's complement)."""
+    if not text.endswith("-"):
+        return _TRAILING_HYPHEN.search(text) if text.endswith("\n") else None  # `$` before a final newline
+    start = len(text) - 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return _TRAILING_HYPHEN.search(text, start)
+
+
 def _join(lines: list[Line], vocabulary: Counter) -> tuple[str, list[tuple[int, int]]]:
     """Join lines into one paragraph: spaces for line breaks, hyphenation undone.
 
@@ -226,7 +239,7 @@ def _join(lines: list[Line], vocabulary: Counter) -> tuple[str, list[tuple[int, 
             marks.append((0, line.page))
             text = piece
             continue
-        hyphen = _TRAILING_HYPHEN.search(text)
+        hyphen = _trailing_hyphen(text)
         if hyphen and piece[:1].islower():
             head = hyphen.group(1).strip("\"'“‘(").lower()
             tail = re.match(r"[^\s.,;:!?()\"”’*]*", piece).group(0).lower()

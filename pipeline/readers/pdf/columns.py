@@ -9,6 +9,7 @@ the right one, so column text never interleaves.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import accumulate
 from typing import Optional, Sequence
 
 from odaextract.pipeline.readers.pdf import margins, tables
@@ -38,12 +39,16 @@ def gutter(rows: Sequence[list[dict]], x_min: float, x_max: float) -> Optional[t
     if len(words) < 8:
         return None
     width = int(x_max - x_min) + 2
-    coverage = [0] * width
+    # words per x (1-pt columns): +1 where a word starts, -1 past its end, summed up
+    # (a word's span added point by point was half the page layout's time)
+    steps = [0] * (width + 1)
     for word in words:
         a = max(0, int(word["x0"] - x_min))
         b = min(width, int(word["x1"] - x_min) + 1)
-        for x in range(a, b):
-            coverage[x] += 1
+        if a < b:
+            steps[a] += 1
+            steps[b] -= 1
+    coverage = list(accumulate(steps[:width]))
     lo, hi = int(width * 0.28), int(width * 0.72)
     peak = max(coverage[lo:hi] or [0]) or 1
     limit = max(1, int(0.08 * max(coverage)))

@@ -41,16 +41,17 @@ class PageResult(NamedTuple):
 def rows(words: list[dict]) -> list[list[dict]]:
     """Group words into rows by their vertical middle."""
     rows: list[list[dict]] = []
+    top = bottom = 0.0  # of the last row, kept as words join it (not recomputed per word)
     for word in sorted(words, key=lambda w: (round(w["bottom"], 1), w["x0"])):
         mid = (word["top"] + word["bottom"]) / 2
         if rows:
             row = rows[-1]
-            top = min(w["top"] for w in row)
-            bottom = max(w["bottom"] for w in row)
             if top - 0.5 <= mid <= bottom + 0.5 and abs(word["bottom"] - row[-1]["bottom"]) < 0.6 * float(word["size"]):
                 row.append(word)
+                top, bottom = min(top, word["top"]), max(bottom, word["bottom"])
                 continue
         rows.append([word])
+        top, bottom = word["top"], word["bottom"]
     return rows
 
 

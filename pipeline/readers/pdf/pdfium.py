@@ -166,21 +166,26 @@ def _chars(textpage, display: _Display) -> list[Char]:
     plain = display.rotation == 0
     left, bottom, height = display.left, display.bottom, display.height
     fonts: dict = {}
-    previous = None
+    previous = None  # the text object of the char before
+    name, size, upright = "", 0.0, True
+    last = None  # the box of the last Char appended: (x0, x1, top, bottom)
     out: list[Char] = []
     append = out.append
     for i, ch in enumerate(text):
-        if ch.isspace() and generated(raw, i) == 1:
+        space = ch.isspace()
+        if space and generated(raw, i) == 1:
             continue
         if ch in _HYPHEN_MARKS:  # PDFium's mark for a hyphen at a line end; the page shows "-"
             ch = "-"
         if not get_box(raw, i, box):
             continue
         address = get_object(raw, i) or 0
-        found = fonts.get(address)
-        if found is None:
-            found = _object(raw, i, address, fonts, display)
-        name, size, upright = found
+        same_object = address == previous
+        if not same_object:  # the chars of one text object share font, size and matrix
+            found = fonts.get(address)
+            if found is None:
+                found = _object(raw, i, address, fonts, display)
+            name, size, upright = found
         if plain:  # no /Rotate, the common case: the same as point(), without the calls
             x0, x1, y0, y1 = box.left - left, box.right - left, height - (box.top - bottom), height - (box.bottom - bottom)
             if x1 < x0:
@@ -194,12 +199,13 @@ def _chars(textpage, display: _Display) -> list[Char]:
             y0, y1 = (ay, by) if ay <= by else (by, ay)
         if upright:  # pdfminer's box: the bottom at baseline + descent, the top a font size above
             y0 = y1 - size
-        char = Char(ch, x0, x1, y0, y1, size, name, upright)
-        if out and address == previous and out[-1][1:] == char[1:] and not ch.isspace():
+        if same_object and last is not None and not space and last == (x0, x1, y0, y1):
             # one ligature glyph ("ﬃ") that PDFium spells as several chars in one box:
-            # one Char, as pdfminer gives (else they would look like overprinted duplicates)
+            # one Char, as pdfminer gives (else they would look like overprinted duplicates).
+            # Same text object, so same font, size and slant: the box decides.
             out[-1] = out[-1]._replace(text=out[-1].text + ch)
         else:
-            append(char)
+            append(Char(ch, x0, x1, y0, y1, size, name, upright))
+            last = (x0, x1, y0, y1)
         previous = address
     return out

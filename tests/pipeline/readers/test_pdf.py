@@ -209,6 +209,30 @@ def test_serial_and_parallel_extraction_give_the_same_result(tmp_path, monkeypat
     assert pdf_reader._workers(10, None) == 1  # short PDFs stay in-process
 
 
+def test_pages_read_in_the_callers_processes_give_the_same_result(tmp_path):
+    # The batch lends its block pool to the reader (shared_page_processes); this process
+    # reads the ranges no process has started yet. Same pages, same order, same result.
+    from concurrent.futures import ProcessPoolExecutor
+
+    rendered = make_pdf.long_document(CORPUS, pages=24)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(rendered.data)
+    serial = read_pdf(path, rendered.data, workers=1)
+    with ProcessPoolExecutor(max_workers=2) as executor:
+        asked = []
+
+        def lend():
+            asked.append(True)
+            return executor
+
+        with pdf_reader.shared_page_processes(lend):
+            shared = read_pdf(path, rendered.data, workers=2)
+        assert asked  # the lent processes were used, not a pool of the reader's own
+    assert shared == serial
+    ranges = pdf_reader._ranges(24, 2)
+    assert ranges[0][0] == 0 and ranges[-1][1] == 24 and all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))
+
+
 def _page_process_dies(*args, **kwargs):
     os._exit(1)  # the page process vanishes, as when the OOM killer strikes (module level: pickled by name)
 
