@@ -8,10 +8,10 @@
   these floors are REGRESSION guards (set a little under the tuned figures),
   not measures of generalization.
 - BLIND_FLOORS: floors frozen from a set's first, blind measurement (less
-  0.03) and never moved. heldout6 is there; its errors were read for the
-  last rules of issue 11's second round (tests/data/BLIND-FIGURES.txt says
-  when), so it is no longer blind, but its floors still are what it scored
-  before anyone looked.
+  0.03) and never moved. heldout7 is blind: nobody has read its errors; do
+  not tune on them. heldout6's errors were read for the last rules of issue
+  11's second round (tests/data/BLIND-FIGURES.txt says when), so it is no
+  longer blind, but its floors still are what it scored before anyone looked.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ TUNED_FLOORS = {
 # (then heldout4's, heldout5's and heldout6's, each after its first figures were
 # recorded) were read; heldout3-5 are in TUNED_FLOORS, heldout6 keeps its frozen floors.
 BLIND_FLOORS: dict[str, dict[str, float]] = {
+    "heldout7": {"detection": 0.95, "donor": 0.94, "recipients": 0.81, "regions": 0.51, "channels": 0.75, "date": 0.87,
+                 "kind": 0.84, "status": 0.97, "cumulative": 0.91, "strict": 0.51},
     "heldout6": {"detection": 0.91, "donor": 0.91, "recipients": 0.64, "regions": 0.63, "channels": 0.76, "date": 0.67,
                  "kind": 0.80, "status": 0.97, "cumulative": 0.95, "strict": 0.34},
 }
