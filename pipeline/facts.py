@@ -1701,13 +1701,18 @@ def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, co
         draft.regions = draft.regions or list(previous.regions)
         for span in previous.evidence.get("recipients", []):
             draft.cite("recipients", *span)
-    elif not (draft.recipients or draft.regions or draft.channels) and previous.recipients and not _names_a_place(sentence, draft, context):
-        # A paragraph about one country's assistance: "Japan extended a yen loan of ¥12.2
-        # billion in FY2012 for a desalination plant on the island of Djerba."
+    elif not (draft.recipients or draft.regions or draft.channels) and (previous.recipients or previous.regions) \
+            and not _names_a_place(sentence, draft, context):
+        # A paragraph about one country's or region's assistance: "Japan extended a yen loan
+        # of ¥12.2 billion in FY2012 for a desalination plant on the island of Djerba."
         givers = {(d or {}).get("iso3") for d in (draft.donor, previous.donor)}
         draft.recipients = [code for code in previous.recipients if code not in givers]
         for span in previous.evidence.get("recipients", []) if draft.recipients else ():
             draft.cite("recipients", *span)
+        if not previous.recipients:
+            draft.regions = list(previous.regions)
+            for span in previous.evidence.get("regions", []):
+                draft.cite("regions", *span)
 
 
 def sentence_parser(nlp) -> Parser:

@@ -434,3 +434,9 @@ def test_debt_owed_by_a_country_is_relieved_for_it(extract):
     fact = one(extract("Under the agreement reached at the Paris Club, Japan cancelled approximately ¥120 billion of "
                        "the debt owed by Liberia in 2010."), "¥120 billion")
     assert fact.recipients == ["LBR"] and fact.kind == "debt_relief"
+
+
+def test_a_paragraph_about_one_region_gives_it_to_a_fact_that_names_no_place(extract):
+    facts = extract("At PALM8 in 2018, Japan pledged ¥50 billion to Pacific Island countries over three years. "
+                    "By the end of FY2019, assistance totaling ¥28.1 billion had been implemented.")
+    assert one(facts, "¥28.1 billion").regions == ["Pacific Island countries"]
