@@ -95,6 +95,8 @@ class Cues:
     agreement_words: frozenset[str]
     ranking_preps: frozenset[str]
     fund_heads: frozenset[str]
+    replenishment: re.Pattern[str]
+    replenished_kinds: frozenset[str]
     striking_verbs: frozenset[str]
 
 
@@ -135,6 +137,8 @@ def load_cues() -> Cues:
         agreement_words=frozenset(data["agreement_words"]),
         ranking_preps=frozenset(data["ranking_preps"]),
         fund_heads=frozenset(data["fund_heads"]),
+        replenishment=_phrases(data["replenishment_words"]),
+        replenished_kinds=frozenset(data["replenished_kinds"]),
         striking_verbs=frozenset(data["striking_verbs"]),
         generic_reference=re.compile(
             r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b"
@@ -783,17 +787,46 @@ def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor
         if token.dep_ != "relcl":
             continue
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in context.cues.channel_preps and any(c.lower_ == "which" for c in child.children):
+            if child.lower_ in context.cues.channel_preps and any(c.lower_ == "which" for c in child.children):
+                # The antecedent: the relative's head, else the organization written just before
+                # "to which" ("the largest contributor to the GCF, to which it pledged").
                 named = _mention_at(sentence, token.head, ("ORG",))
+                if named is None:
+                    before = sentence.start + child.idx
+                    named = next((m for m in reversed(sentence.mentions) if m.label == "ORG" and m.end <= before
+                                  and not context.text[m.end:before].strip(" ,()")), None)
                 if named is not None and not is_government(named.norm, context):
                     _add_channel(channels, named)
                     draft.cite("channels", named.start, named.end)
                     draft.paid_to_channel = child.lower_ in ("to", "for", "into")
     if not channels:
         _generic_channel(sentence, flow, anchors, context, draft, channels)
+    if not channels and context.cues.replenishment.search(sentence.text):
+        _replenished_fund(sentence, draft, context, channels)
     if channels and any(_lemma(t) == "contribute" or _lemma(t) == "contribution" for t in flow.chain[: flow.index + 1]):
         draft.paid_to_channel = True
     draft.channels = channels
+
+
+def _replenished_fund(sentence: Sentence, draft: FactDraft, context: _Context, channels: list[dict]) -> None:
+    """"At the Sixth Replenishment Conference ..., Japan pledged up to US$840 million": a
+    replenishment's money goes to the fund or bank named last before it (in the sentence or
+    the paragraph before), whose kind the registry gives."""
+    start = draft.block.start if draft.block is not None else sentence.start
+    found = [m for m in context.mentions_in(start, draft.anchor.start)
+             if m.label == "ORG" and m.norm.get("kind") in context.cues.replenished_kinds]
+    if not found:
+        return
+    mention = found[-1]
+    # "the International Development Association (IDA) of the World Bank": the part, not its owner.
+    if len(found) > 1 and _OWNER_OF.fullmatch(context.text[found[-2].end : mention.start]):
+        mention = found[-2]
+    _add_channel(channels, mention)
+    draft.cite("channels", mention.start, mention.end)
+    draft.paid_to_channel = True
+
+
+_OWNER_OF = re.compile(r"\W*(?:\([^()]*\)\s*)?of\s+(?:the\s+)?")
 
 
 def _generic_channel(sentence: Sentence, flow: Flow, anchors, context: _Context, draft: FactDraft, channels: list[dict]) -> None:

@@ -440,3 +440,18 @@ def test_a_paragraph_about_one_region_gives_it_to_a_fact_that_names_no_place(ext
     facts = extract("At PALM8 in 2018, Japan pledged ¥50 billion to Pacific Island countries over three years. "
                     "By the end of FY2019, assistance totaling ¥28.1 billion had been implemented.")
     assert one(facts, "¥28.1 billion").regions == ["Pacific Island countries"]
+
+
+def test_to_which_after_a_named_fund_makes_it_the_channel(extract):
+    fact = one(extract("Japan is the largest contributor to the Global Partnership for Education (GPE), to which it "
+                       "pledged up to US$200 million in 2018."), "US$200 million")
+    assert [c.acronym for c in fact.channels] == ["GPE"] and fact.kind == "contribution"
+
+
+def test_a_replenishments_money_goes_to_the_fund_named_before(extract):
+    facts = extract("The Global Fund to Fight AIDS, Tuberculosis and Malaria has saved millions of lives. At the "
+                    "Fifth Replenishment Conference held in Montreal in 2016, Japan pledged up to US$800 million.")
+    assert [c.name for c in one(facts, "US$800 million").channels] == ["Global Fund to Fight AIDS, Tuberculosis and Malaria"]
+    facts = extract("In 2013, donors agreed on the seventeenth replenishment of the resources of the International "
+                    "Development Association (IDA) of the World Bank, and Japan pledged ¥336 billion.")
+    assert [c.acronym for c in one(facts, "¥336 billion").channels] == ["IDA"]
