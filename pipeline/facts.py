@@ -96,6 +96,7 @@ class Cues:
     ranking_preps: frozenset[str]
     fund_heads: frozenset[str]
     replenishment: re.Pattern[str]
+    date_anaphora: re.Pattern[str]
     replenished_kinds: frozenset[str]
     striking_verbs: frozenset[str]
 
@@ -138,6 +139,7 @@ def load_cues() -> Cues:
         ranking_preps=frozenset(data["ranking_preps"]),
         fund_heads=frozenset(data["fund_heads"]),
         replenishment=_phrases(data["replenishment_words"]),
+        date_anaphora=_phrases(data["date_anaphora"]),
         replenished_kinds=frozenset(data["replenished_kinds"]),
         striking_verbs=frozenset(data["striking_verbs"]),
         generic_reference=re.compile(
@@ -1725,7 +1727,8 @@ def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, co
         draft.donor = previous.donor
         for span in previous.evidence.get("donor", []):
             draft.cite("donor", *span)
-    if draft.date is None and (continues or statistics) and previous.date is not None:
+    same_time = bool(context.cues.date_anaphora.search(sentence.text))  # "in the same year"
+    if draft.date is None and (continues or statistics or same_time) and previous.date is not None:
         draft.date = previous.date
         for span in previous.evidence.get("date", []):
             draft.cite("date", *span)

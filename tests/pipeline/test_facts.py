@@ -455,3 +455,10 @@ def test_a_replenishments_money_goes_to_the_fund_named_before(extract):
     facts = extract("In 2013, donors agreed on the seventeenth replenishment of the resources of the International "
                     "Development Association (IDA) of the World Bank, and Japan pledged ¥336 billion.")
     assert [c.acronym for c in one(facts, "¥336 billion").channels] == ["IDA"]
+
+
+def test_in_the_same_year_takes_the_date_of_the_fact_before(extract):
+    facts = extract("In 2016, Japan provided US$40 million to Ecuador after the earthquake. The United States "
+                    "disbursed US$25 million to Ecuador in the same year.")
+    fact = one(facts, "US$25 million")
+    assert fact.donor.iso3 == "USA" and fact.date.start.isoformat() == "2016-01-01"
