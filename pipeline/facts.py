@@ -1745,10 +1745,9 @@ def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, co
         draft.recipients = [code for code in previous.recipients if code not in givers]
         for span in previous.evidence.get("recipients", []) if draft.recipients else ():
             draft.cite("recipients", *span)
-        if not previous.recipients:
-            draft.regions = list(previous.regions)
-            for span in previous.evidence.get("regions", []):
-                draft.cite("regions", *span)
+        draft.regions = list(previous.regions)
+        for span in previous.evidence.get("regions", []):
+            draft.cite("regions", *span)
 
 
 def sentence_parser(nlp) -> Parser:
