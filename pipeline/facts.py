@@ -645,7 +645,8 @@ def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -
     return found.first_prep == "of" and any(p in preps for p in found.preps[1:])
 
 
-_TITLE_TAIL = re.compile(r"\b[A-Z][\w-]*\s+(?:in|for|of|and)\s+(?:the\s+)?$")
+# A Title-case word before the connector ("Initiative for"), not an acronym ("ODA for the Mekong region").
+_TITLE_TAIL = re.compile(r"\b[A-Z](?=[\w-]*[a-z])[\w-]*\s+(?:in|for|of|and)\s+(?:the\s+)?$")
 
 
 def _inside_name_or_quote(start: int, end: int, sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
