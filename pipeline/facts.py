@@ -240,6 +240,7 @@ class Attachment:
     crosses_clause: bool
     through_other_amount: bool
     deps: tuple[str, ...]
+    via_purpose: bool = False  # passed a purpose infinitive ("to train police officers of Senegal")
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -253,10 +254,12 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
     deps: list[str] = []
     crosses = False
     through_other = False
+    purpose = False
     current = token
     for _ in range(64):
         if current.i in chain_index:
-            return Attachment(chain_index[current.i], preps[0] if preps else None, tuple(preps), crosses, through_other, tuple(deps))
+            return Attachment(chain_index[current.i], preps[0] if preps else None, tuple(preps), crosses, through_other,
+                              tuple(deps), purpose)
         if current.i != token.i:
             if current.lower_ in cues.source_words:
                 return None  # "According to the DAC of the OECD, ...": who says it, not who gives or gets
@@ -267,6 +270,7 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
                 reduced = current.tag_ == "VBN" and current.dep_ == "acl" and (
                     current.head.lemma_.lower() in beneficiaries or current.lemma_.lower() == "owe")  # "the debt owed by Iraq"
                 crosses = crosses or not (reduced or _is_infinitive(current))
+            purpose = purpose or _is_infinitive(current)
             if current.i in other_amounts:
                 through_other = True
         if current.dep_ in ("prep", "agent", "dative") or (current.pos_ == "ADP" and current.dep_ != "case"):
@@ -641,8 +645,9 @@ def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -
         return True
     if found.first_prep in preps:
         return True
-    # "the people of Syria", "refugees from Syria in Jordan": look past 'of'.
-    return found.first_prep == "of" and any(p in preps for p in found.preps[1:])
+    # "the people of Syria", "refugees from Syria in Jordan": look past 'of'; "to train police
+    # officers of Côte d'Ivoire": what a purpose acts on.
+    return found.first_prep == "of" and (any(p in preps for p in found.preps[1:]) or found.via_purpose)
 
 
 # A Title-case word before the connector ("Initiative for"), not an acronym ("ODA for the Mekong region").
