@@ -1479,9 +1479,10 @@ class FactExtractor:
             # The lead-in's destination: "Japan's ODA to East Asia by type of assistance",
             # "Emergency Grant Aid to Pakistan through: UNHCR 3.0 million".
             lead_codes = {m.norm["iso3"] for m in lead.mentions if m.label == "COUNTRY" and m.norm.get("iso3") != donor_code}
-            if not lead_codes and earlier and context.cues.recipient_anaphora.search(lead.text):
-                # "Of this, the contributions ... for these countries were as follows:": the
-                # countries of the sentence the lead-in continues.
+            if not lead_codes and earlier and (context.cues.recipient_anaphora.search(lead.text) or _CONTINUATION.search(lead.text[:60])):
+                # "Of this, the contributions ... for these countries were as follows:", "Of this
+                # amount, the following was provided through:": the countries of the sentence the
+                # lead-in continues.
                 lead_codes = {m.norm["iso3"] for m in context.mentions_in(*earlier[-1])
                               if m.label == "COUNTRY" and m.norm.get("iso3") and m.norm["iso3"] != donor_code}
             draft.recipients = sorted(lead_codes)

@@ -462,3 +462,24 @@ def test_in_the_same_year_takes_the_date_of_the_fact_before(extract):
                     "disbursed US$25 million to Ecuador in the same year.")
     fact = one(facts, "US$25 million")
     assert fact.donor.iso3 == "USA" and fact.date.start.isoformat() == "2016-01-01"
+
+
+def test_an_acronym_before_for_is_no_title(extract):
+    fact = one(extract("In 2016, Japan announced a pledge of ¥200 billion in ODA for the Mekong region over three years."),
+               "¥200 billion")
+    assert fact.regions == ["Mekong region"]
+
+
+def test_what_a_purpose_acts_on_names_who_benefits(extract):
+    fact = one(extract("In FY2017, JICA carried out a technical cooperation project of ¥250 million to train nurses "
+                       "of Laos and Cambodia."), "¥250 million")
+    assert fact.recipients == ["KHM", "LAO"]
+
+
+def test_of_this_amount_the_following_rows_take_the_totals_country(extract):
+    text = ("In 2019, Japan extended Emergency Grant Aid totaling US$10 million to Mozambique. Of this amount, "
+            "the following was provided through international organizations (in US dollars):\n"
+            "WFP: 6.0 million\nUNICEF: 4.0 million\n")
+    facts = extract(text)
+    assert one(facts, "6.0 million").recipients == ["MOZ"]
+    assert one(facts, "4.0 million").recipients == ["MOZ"]
