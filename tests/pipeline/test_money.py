@@ -849,3 +849,13 @@ def test_ranked_rows_under_a_unit_caption_are_money_in_the_pipeline(annotator, t
     money = [m.mention for m in normalize(annotator.annotate(structure(source))) if m.mention.label == "MONEY"]
     assert [(source.text[m.start:m.end], m.norm["amount"], m.norm["currency"]) for m in money] == [
         ("312.40", 312_400_000, "USD"), ("98.10", 98_100_000, "USD")]
+
+
+def test_regression_three_yen_loans_is_not_money():
+    # heldout7: "signing an Exchange of Notes for three yen loans totaling ¥51.1 billion".
+    from odaextract.pipeline.money import find_money
+
+    text = "signing an Exchange of Notes for three yen loans totaling ¥51.1 billion"
+    assert [text[m.start:m.end] for m in find_money(text)] == ["¥51.1 billion"]
+    text = "it lent two million yen in loans"
+    assert [text[m.start:m.end] for m in find_money(text)] == ["two million yen"]
