@@ -97,6 +97,8 @@ class Cues:
     fund_heads: frozenset[str]
     replenishment: re.Pattern[str]
     date_anaphora: re.Pattern[str]
+    counted_countries: re.Pattern[str]
+    count_words: dict[str, int]
     replenished_kinds: frozenset[str]
     striking_verbs: frozenset[str]
 
@@ -140,6 +142,10 @@ def load_cues() -> Cues:
         fund_heads=frozenset(data["fund_heads"]),
         replenishment=_phrases(data["replenishment_words"]),
         date_anaphora=_phrases(data["date_anaphora"]),
+        counted_countries=re.compile(
+            r"\bthe\s+(" + "|".join(sorted(data["count_words"], key=len, reverse=True)) + r"|\d{1,2})\s+(?:[A-Z][\w-]*\s+)?(?:"
+            + "|".join(data["counted_country_nouns"]) + r")\b", re.IGNORECASE),
+        count_words=dict(data["count_words"]),
         replenished_kinds=frozenset(data["replenished_kinds"]),
         striking_verbs=frozenset(data["striking_verbs"]),
         generic_reference=re.compile(
@@ -1331,6 +1337,8 @@ class FactExtractor:
             _continue_from(draft, previous, sentence, context)
         elif position is not None:
             self._continue_from_text(draft, sentence, sentences_of[position], context)
+        if position is not None and not draft.recipients:
+            _counted_countries(draft, sentence, sentences_of[position], context)
         if position is not None and not draft.recipients and not draft.regions:
             _paragraph_topic(draft, blocks[position], context)
         if position is not None and not draft.recipients and not draft.regions:
@@ -1694,6 +1702,27 @@ def _region_anaphora(draft: FactDraft, sentence: Sentence, block: Block, context
 
 
 _TOPIC_OPENING = re.compile(r"^(?:In|For|To|Regarding|As for)\s+(?:the\s+)?")
+
+
+def _counted_countries(draft: FactDraft, sentence: Sentence, block_sentences, context: _Context) -> None:
+    """"... the criminal justice systems of the three Sahel countries": the countries named
+    before it in the sentence, else in the nearest earlier sentence of the paragraph that
+    names as many."""
+    found = context.cues.counted_countries.search(sentence.text)
+    if found is None:
+        return
+    count = context.cues.count_words.get(found.group(1).lower()) or int(found.group(1))
+    donor = (draft.donor or {}).get("iso3")
+    at = sentence.start + found.start()
+    spans = [(sentence.start, at)] + [(s, e) for s, e in reversed(block_sentences) if e <= sentence.start]
+    for start, end in spans:
+        named = [m for m in context.mentions_in(start, end) if m.label == "COUNTRY" and m.norm.get("iso3") and m.norm["iso3"] != donor]
+        codes = sorted({m.norm["iso3"] for m in named})
+        if len(codes) == count:
+            draft.recipients = codes
+            for mention in named:
+                draft.cite("recipients", mention.start, mention.end)
+            return
 
 
 def _paragraph_topic(draft: FactDraft, block: Block, context: _Context) -> None:

@@ -483,3 +483,9 @@ def test_of_this_amount_the_following_rows_take_the_totals_country(extract):
     facts = extract(text)
     assert one(facts, "6.0 million").recipients == ["MOZ"]
     assert one(facts, "4.0 million").recipients == ["MOZ"]
+
+
+def test_the_three_countries_resolve_to_three_countries_named_before(extract):
+    facts = extract("Armed groups have spread from Mali into Burkina Faso and Niger. In FY2019, Japan provided "
+                    "US$9 million through UNDP to strengthen the police of the three Sahel countries.")
+    assert one(facts, "US$9 million").recipients == ["BFA", "MLI", "NER"]
