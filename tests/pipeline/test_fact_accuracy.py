@@ -8,10 +8,9 @@
   these floors are REGRESSION guards (set a little under the tuned figures),
   not measures of generalization.
 - BLIND_FLOORS: floors frozen from a set's first, blind measurement (less
-  0.03) and never moved. heldout7 is blind: nobody has read its errors; do
-  not tune on them. heldout6's errors were read for the last rules of issue
-  11's second round (tests/data/BLIND-FIGURES.txt says when), so it is no
-  longer blind, but its floors still are what it scored before anyone looked.
+  0.03) and never moved: what each set scored before anyone looked. heldout6
+  and heldout7 were read afterwards, each for the rules of the next round
+  (tests/data/BLIND-FIGURES.txt says when).
 """
 
 from __future__ import annotations
