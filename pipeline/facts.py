@@ -1480,6 +1480,14 @@ class FactExtractor:
             elif mention.label == "COUNTRY" and mention.norm.get("iso3") != donor_code:
                 recipients.add(mention.norm["iso3"])
                 draft.cite("recipients", mention.start, mention.end)
+        if recipients and not channels:
+            # "decided to provide food aid through WFP to each country as follows: Somalia: 9.5
+            # million": a row for a country keeps the channel its lead-in names.
+            for mention in lead.mentions:
+                if mention.label == "ORG" and not is_government(mention.norm, context) and _THROUGH_BEFORE.search(
+                        context.text[max(lead.start, mention.start - 12) : mention.start]):
+                    _add_channel(channels, mention)
+                    draft.cite("channels", mention.start, mention.end)
         draft.channels, draft.recipients = channels, sorted(recipients)
         regions = sorted({context.regions.names[m.group()] for m in context.regions.pattern.finditer(item.text)})
         draft.regions = regions
@@ -1547,6 +1555,7 @@ class FactExtractor:
                         draft.cite("recipients", m.start, m.end)
 
 
+_THROUGH_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
 _INLINE_SEPARATOR = re.compile(r"[,;:]|\band\b")
 _PART_FILLER = re.compile(r"^[\s()\[\]–—:-]*(?:(?:and|the|for|of|which|accounted|amounted|to|was|were|came)\b[\s()\[\]–—:-]*)*$", re.IGNORECASE)
 _INLINE_FILLER = re.compile(r"^[\s()\[\]–—:-]*(?:(?:and|the)\b[\s()\[\]–—:-]*)*$")
@@ -1763,8 +1772,11 @@ def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, co
         draft.donor = previous.donor
         for span in previous.evidence.get("donor", []):
             draft.cite("donor", *span)
-    same_time = bool(context.cues.date_anaphora.search(sentence.text))  # "in the same year"
-    if draft.date is None and (continues or statistics or same_time) and previous.date is not None:
+    same_time = bool(context.cues.date_anaphora.search(sentence.text))  # "in the same year", "at the same conference"
+    # "At the conference held in New York in March 2010, donors pledged US$5.3 billion ... Japan
+    # pledged up to US$100 million": pledges one after another are of one occasion.
+    pledges = draft.status == "pledged" and previous.status == "pledged"
+    if draft.date is None and (continues or statistics or same_time or pledges) and previous.date is not None:
         draft.date = previous.date
         for span in previous.evidence.get("date", []):
             draft.cite("date", *span)

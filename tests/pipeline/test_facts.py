@@ -489,3 +489,21 @@ def test_the_three_countries_resolve_to_three_countries_named_before(extract):
     facts = extract("Armed groups have spread from Mali into Burkina Faso and Niger. In FY2019, Japan provided "
                     "US$9 million through UNDP to strengthen the police of the three Sahel countries.")
     assert one(facts, "US$9 million").recipients == ["BFA", "MLI", "NER"]
+
+
+def test_pledges_one_after_another_are_of_one_occasion(extract):
+    facts = extract("At the donors' conference held in Kabul in July 2012, donors pledged US$16 billion over four "
+                    "years. Japan pledged up to US$3 billion. The United States pledged US$2 billion at the same "
+                    "conference.")
+    for text in ("US$3 billion", "US$2 billion"):
+        fact = one(facts, text)
+        assert (fact.date.start.isoformat(), fact.date.end.isoformat()) == ("2012-07-01", "2012-07-31"), text
+
+
+def test_rows_for_countries_keep_the_lead_ins_channel(extract):
+    text = ("In August 2012, Japan decided to provide food aid through WFP to each country as follows (in US dollars):\n"
+            "Niger: 4.5 million\nChad: 3.0 million\n")
+    facts = extract(text)
+    for text, code in (("4.5 million", "NER"), ("3.0 million", "TCD")):
+        fact = one(facts, text)
+        assert fact.recipients == [code] and [c.acronym for c in fact.channels] == ["WFP"]
