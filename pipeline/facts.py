@@ -97,6 +97,7 @@ class Cues:
     fund_heads: frozenset[str]
     replenishment: re.Pattern[str]
     date_anaphora: re.Pattern[str]
+    project_nouns: frozenset[str]
     counted_countries: re.Pattern[str]
     count_words: dict[str, int]
     replenished_kinds: frozenset[str]
@@ -142,6 +143,7 @@ def load_cues() -> Cues:
         fund_heads=frozenset(data["fund_heads"]),
         replenishment=_phrases(data["replenishment_words"]),
         date_anaphora=_phrases(data["date_anaphora"]),
+        project_nouns=frozenset(data["project_nouns"]),
         counted_countries=re.compile(
             r"\bthe\s+(" + "|".join(sorted(data["count_words"], key=len, reverse=True)) + r"|\d{1,2})\s+(?:[A-Z][\w-]*\s+)?(?:"
             + "|".join(data["counted_country_nouns"]) + r")\b", re.IGNORECASE),
@@ -250,7 +252,11 @@ class Attachment:
 
 
 def _is_infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """A purpose: "to improve ...", a bare infinitive ("help coastal states implement"), or a
+    clause on a project ("a project that maps the leakage of plastic in South Asia")."""
+    if verb.tag_ == "VB":
+        return True  # the base form is never finite
+    return verb.dep_ == "relcl" and verb.head.lemma_.lower() in load_cues().project_nouns
 
 
 def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[int]) -> Optional[Attachment]:

@@ -507,3 +507,12 @@ def test_rows_for_countries_keep_the_lead_ins_channel(extract):
     for text, code in (("4.5 million", "NER"), ("3.0 million", "TCD")):
         fact = one(facts, text)
         assert fact.recipients == [code] and [c.acronym for c in fact.channels] == ["WFP"]
+
+
+def test_a_bare_infinitive_or_a_projects_clause_still_names_who_benefits(extract):
+    fact = one(extract("In 2018, Japan contributed US$2 million to the FAO to help coastal states in East Africa "
+                       "enforce fishing rules."), "US$2 million")
+    assert fact.regions == ["East Africa"]
+    fact = one(extract("In FY2018, Japan contributed ¥150 million to UNEP for a project that maps plastic waste in "
+                       "South Asia."), "¥150 million")
+    assert fact.regions == ["South Asia"]
