@@ -98,6 +98,7 @@ class Cues:
     replenishment: re.Pattern[str]
     date_anaphora: re.Pattern[str]
     project_nouns: frozenset[str]
+    bare_infinitive_heads: frozenset[str]
     counted_countries: re.Pattern[str]
     count_words: dict[str, int]
     replenished_kinds: frozenset[str]
@@ -144,6 +145,7 @@ def load_cues() -> Cues:
         replenishment=_phrases(data["replenishment_words"]),
         date_anaphora=_phrases(data["date_anaphora"]),
         project_nouns=frozenset(data["project_nouns"]),
+        bare_infinitive_heads=frozenset(data["bare_infinitive_heads"]),
         counted_countries=re.compile(
             r"\bthe\s+(" + "|".join(sorted(data["count_words"], key=len, reverse=True)) + r"|\d{1,2})\s+(?:[A-Z][\w-]*\s+)?(?:"
             + "|".join(data["counted_country_nouns"]) + r")\b", re.IGNORECASE),
@@ -254,9 +256,12 @@ class Attachment:
 def _is_infinitive(verb: Token) -> bool:
     """A purpose: "to improve ...", a bare infinitive ("help coastal states implement"), or a
     clause on a project ("a project that maps the leakage of plastic in South Asia")."""
+    cues = load_cues()
     if verb.tag_ == "VB":
         return True  # the base form is never finite
-    return verb.dep_ == "relcl" and verb.head.lemma_.lower() in load_cues().project_nouns
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in cues.bare_infinitive_heads:
+        return True  # "help coastal states ... enforce", tagged VBP
+    return verb.dep_ == "relcl" and verb.head.lemma_.lower() in cues.project_nouns
 
 
 def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[int]) -> Optional[Attachment]:
