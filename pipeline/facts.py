@@ -1339,6 +1339,8 @@ class FactExtractor:
                     draft.cite("recipients", mention.start, mention.end)
         if draft is None:
             return None
+        if position is not None:
+            _part_of_total(draft, previous_in_block.get(position, ()), context)
         # The block's last fact of an earlier sentence: the second and third amounts of
         # "By country, ... the United States (...) and the United Kingdom (...)" continue
         # the sentence before as the first does.
@@ -1722,6 +1724,29 @@ def _region_anaphora(draft: FactDraft, sentence: Sentence, block: Block, context
 
 
 _TOPIC_OPENING = re.compile(r"^(?:In|For|To|Regarding|As for)\s+(?:the\s+)?")
+
+
+_PART_OF = re.compile(r"\b(?:of which|of this|of these|including)\b", re.IGNORECASE)
+
+
+def _part_of_total(draft: FactDraft, earlier: Iterable[FactDraft], context: _Context) -> None:
+    """"ODA to South Asia totaled US$3.1 billion, of which India received US$1.9 billion": a
+    part named in the total's sentence takes the total's open date, donor and region."""
+    total = next((d for d in reversed(list(earlier)) if d.sentence == draft.sentence and d.anchor.end <= draft.anchor.start), None)
+    if total is None or not _PART_OF.search(context.text[total.anchor.end : draft.anchor.start]):
+        return
+    if draft.date is None and total.date is not None:
+        draft.date = dict(total.date)
+        for span in total.evidence.get("date", []):
+            draft.cite("date", *span)
+    if draft.donor is None and total.donor is not None:
+        draft.donor = dict(total.donor)
+        for span in total.evidence.get("donor", []):
+            draft.cite("donor", *span)
+    if not draft.regions and total.regions:
+        draft.regions = list(total.regions)
+        for span in total.evidence.get("regions", []):
+            draft.cite("regions", *span)
 
 
 def _counted_countries(draft: FactDraft, sentence: Sentence, block_sentences, context: _Context) -> None:

@@ -516,3 +516,10 @@ def test_a_bare_infinitive_or_a_projects_clause_still_names_who_benefits(extract
     fact = one(extract("In FY2018, Japan contributed ¥150 million to UNEP for a project that maps plastic waste in "
                        "South Asia."), "¥150 million")
     assert fact.regions == ["South Asia"]
+
+
+def test_a_part_of_which_keeps_the_totals_region_and_date(extract):
+    fact = one(extract("In 2015, Japan's ODA to South Asia totaled US$2.9 billion, of which India received "
+                       "US$1.7 billion."), "US$1.7 billion")
+    assert fact.recipients == ["IND"] and fact.regions == ["South Asia"]
+    assert fact.date.start.isoformat() == "2015-01-01"
