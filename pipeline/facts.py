@@ -390,6 +390,8 @@ def _extend_flow(chain: list[Token], position: int, cues: Cues) -> int:
         if lemma in cues.pledge_verbs:
             break
         if above.pos_ in ("VERB", "AUX") and lemma in cues.giving_verbs and lemma not in _COPULAR:
+            if _other_giver(chain[position], above):
+                break  # "The United States had disbursed ..., and the IMF approved a loan of ...": two givers
             position += 1
         elif above.pos_ in ("NOUN", "PROPN") and set(_noun_words(above)) & cues.giving_nouns:
             position += 1
@@ -398,6 +400,17 @@ def _extend_flow(chain: list[Token], position: int, cues: Cues) -> int:
         else:
             break
     return position
+
+
+def _other_giver(verb: Token, above: Token) -> bool:
+    """Is `verb` a conjoined clause with a subject of its own that is not `above`'s
+    ("..., and the IMF approved"; not "..., and it pledged", "..., and Japan provided")?"""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    own, first = _subject(verb), _subject(above)
+    if own is None or own.pos_ == "PRON" or first is None:
+        return False
+    return own.text != first.text and own.lower_ not in {t.lower_ for t in first.subtree}
 
 
 def _verb_above(chain: list[Token], position: int) -> int:

@@ -523,3 +523,12 @@ def test_a_part_of_which_keeps_the_totals_region_and_date(extract):
                        "US$1.7 billion."), "US$1.7 billion")
     assert fact.recipients == ["IND"] and fact.regions == ["South Asia"]
     assert fact.date.start.isoformat() == "2015-01-01"
+
+
+def test_a_conjoined_clause_with_another_giver_is_its_own_giving(extract):
+    fact = one(extract("The United States had disbursed about US$20 billion to Iraq by 2006, and in 2007 the IMF "
+                       "approved a loan of US$1.7 billion for Iraq."), "US$1.7 billion")
+    assert fact.donor.org == "International Monetary Fund"
+    same = one(extract("In 2021 Japan contributed US$3 million to the Fund, and in 2022 it pledged a further "
+                       "US$4 million."), "US$4 million")
+    assert same.donor.iso3 == "JPN"
