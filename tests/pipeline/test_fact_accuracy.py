@@ -8,9 +8,10 @@
   these floors are REGRESSION guards (set a little under the tuned figures),
   not measures of generalization.
 - BLIND_FLOORS: floors frozen from a set's first, blind measurement (less
-  0.03) and never moved: what each set scored before anyone looked. heldout6
-  and heldout7 were read afterwards, each for the rules of the next round
-  (tests/data/BLIND-FIGURES.txt says when).
+  0.03) and never moved: what each set scored before anyone looked. heldout6,
+  heldout7 and heldout8 were read afterwards, each for the rules of the next
+  round (tests/data/BLIND-FIGURES.txt says when); heldout9 has never been read:
+  do not tune on its errors.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ TUNED_FLOORS = {
 # (then heldout4's, heldout5's and heldout6's, each after its first figures were
 # recorded) were read; heldout3-5 are in TUNED_FLOORS, heldout6 keeps its frozen floors.
 BLIND_FLOORS: dict[str, dict[str, float]] = {
+    "heldout9": {"detection": 0.90, "donor": 0.85, "recipients": 0.81, "regions": 0.60, "channels": 0.81, "date": 0.93,
+                 "kind": 0.83, "status": 0.95, "cumulative": 0.95, "strict": 0.57},
     "heldout8": {"detection": 0.97, "donor": 0.90, "recipients": 0.85, "regions": 0.60, "channels": 0.66, "date": 0.77,
                  "kind": 0.83, "status": 0.94, "cumulative": 0.89, "strict": 0.39},
     "heldout7": {"detection": 0.95, "donor": 0.94, "recipients": 0.81, "regions": 0.51, "channels": 0.75, "date": 0.87,
