@@ -103,6 +103,7 @@ class Cues:
     count_words: dict[str, int]
     replenished_kinds: frozenset[str]
     striking_verbs: frozenset[str]
+    debt_verbs: frozenset[str]
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -152,6 +153,7 @@ def load_cues() -> Cues:
         count_words=dict(data["count_words"]),
         replenished_kinds=frozenset(data["replenished_kinds"]),
         striking_verbs=frozenset(data["striking_verbs"]),
+        debt_verbs=frozenset(data["debt_verbs"]),
         generic_reference=re.compile(
             r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b"
         ),
@@ -207,6 +209,12 @@ class FactDraft:
         spans = self.evidence.setdefault(slot, [])
         if (start, end) not in spans:
             spans.append((start, end))
+
+    def cite_from(self, other: "FactDraft", *slots: str) -> None:
+        """The evidence of `other` for slots this draft took from it."""
+        for slot in slots:
+            for span in other.evidence.get(slot, []):
+                self.cite(slot, *span)
 
 
 # --- the parsed sentence -----------------------------------------------------
@@ -277,6 +285,7 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
         if current.i in chain_index:
             return Attachment(chain_index[current.i], preps[0] if preps else None, tuple(preps), crosses, through_other,
                               tuple(deps), purpose)
+        infinitive = _is_infinitive(current)
         if current.i != token.i:
             if current.lower_ in cues.source_words:
                 return None  # "According to the DAC of the OECD, ...": who says it, not who gives or gets
@@ -285,9 +294,9 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
                 # "people affected by the conflict in South Sudan" still says who benefits; so
                 # does a purpose ("for a project to improve border management in Armenia").
                 reduced = current.tag_ == "VBN" and current.dep_ == "acl" and (
-                    current.head.lemma_.lower() in beneficiaries or current.lemma_.lower() == "owe")  # "the debt owed by Iraq"
-                crosses = crosses or not (reduced or _is_infinitive(current))
-            purpose = purpose or _is_infinitive(current)
+                    current.head.lemma_.lower() in beneficiaries or current.lemma_.lower() in cues.debt_verbs)  # "the debt owed by Iraq"
+                crosses = crosses or not (reduced or infinitive)
+            purpose = purpose or infinitive
             if current.i in other_amounts:
                 through_other = True
         if current.dep_ in ("prep", "agent", "dative") or (current.pos_ == "ADP" and current.dep_ != "case"):
@@ -295,11 +304,11 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
                 pass  # "..., including South Sudan and Sudan": the list's own preposition says nothing
             elif current.lower_ == "with" and current.head.lemma_.lower() in cues.partner_nouns:
                 preps.append("through")  # "in cooperation with WFP, UNICEF and the ICRC"
-            elif current.lower_ == "by" and current.head.lemma_.lower() == "owe":
+            elif current.lower_ == "by" and current.head.lemma_.lower() in cues.debt_verbs:
                 preps.append("to")  # "cancelled ¥670 billion of the debt owed by Iraq": relief goes to the debtor
             else:
                 preps.append(current.lower_)
-        if current.dep_ in _CLAUSE_DEPS and not _is_infinitive(current):
+        if current.dep_ in _CLAUSE_DEPS and not infinitive:
             crosses = True
         deps.append(current.dep_)
         if current.head.i == current.i:
@@ -1667,9 +1676,7 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
     draft.donor, draft.date, draft.kind, draft.status = total.donor, total.date, total.kind, total.status
     draft.recipients, draft.regions, draft.cumulative = list(total.recipients), list(total.regions), total.cumulative
     draft.open_subject, draft.home_government = total.open_subject, total.home_government
-    for slot in ("donor", "date", "kind", "status", "recipients", "regions"):
-        for span in total.evidence.get(slot, []):
-            draft.cite(slot, *span)
+    draft.cite_from(total, "donor", "date", "kind", "status", "recipients", "regions")
     if label_kind is not None:
         draft.kind = label_kind
         draft.evidence.pop("kind", None)
@@ -1685,8 +1692,7 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
         draft.recipients = countries
         draft.evidence.pop("recipients", None)
         draft.channels = [dict(c) for c in total.channels]
-        for span in total.evidence.get("channels", []):
-            draft.cite("channels", *span)
+        draft.cite_from(total, "channels")
     for mention in names:
         if mention.label == "ORG" and not is_government(mention.norm, context):
             _add_channel(draft.channels, mention)
@@ -1750,16 +1756,13 @@ def _part_of_total(draft: FactDraft, earlier: Iterable[FactDraft], context: _Con
         return
     if draft.date is None and total.date is not None:
         draft.date = dict(total.date)
-        for span in total.evidence.get("date", []):
-            draft.cite("date", *span)
+        draft.cite_from(total, "date")
     if draft.donor is None and total.donor is not None:
         draft.donor = dict(total.donor)
-        for span in total.evidence.get("donor", []):
-            draft.cite("donor", *span)
+        draft.cite_from(total, "donor")
     if not draft.regions and total.regions:
         draft.regions = list(total.regions)
-        for span in total.evidence.get("regions", []):
-            draft.cite("regions", *span)
+        draft.cite_from(total, "regions")
 
 
 def _counted_countries(draft: FactDraft, sentence: Sentence, block_sentences, context: _Context) -> None:
@@ -1819,32 +1822,28 @@ def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, co
     statistics = draft.kind == "aggregate" and previous.kind == "aggregate"
     if draft.donor is None and (draft.open_subject or statistics):
         draft.donor = previous.donor
-        for span in previous.evidence.get("donor", []):
-            draft.cite("donor", *span)
+        draft.cite_from(previous, "donor")
     same_time = bool(context.cues.date_anaphora.search(sentence.text))  # "in the same year", "at the same conference"
     # "At the conference held in New York in March 2010, donors pledged US$5.3 billion ... Japan
     # pledged up to US$100 million": pledges one after another are of one occasion.
     pledges = draft.status == "pledged" and previous.status == "pledged"
     if draft.date is None and (continues or statistics or same_time or pledges) and previous.date is not None:
         draft.date = previous.date
-        for span in previous.evidence.get("date", []):
-            draft.cite("date", *span)
+        draft.cite_from(previous, "date")
     if not draft.recipients and context.cues.recipient_anaphora.search(sentence.text):
         draft.recipients = list(previous.recipients)
         draft.regions = draft.regions or list(previous.regions)
-        for span in previous.evidence.get("recipients", []):
-            draft.cite("recipients", *span)
+        draft.cite_from(previous, "recipients")
     elif not (draft.recipients or draft.regions or draft.channels) and (previous.recipients or previous.regions) \
             and not _names_a_place(sentence, draft, context):
         # A paragraph about one country's or region's assistance: "Japan extended a yen loan
         # of ¥12.2 billion in FY2012 for a desalination plant on the island of Djerba."
         givers = {(d or {}).get("iso3") for d in (draft.donor, previous.donor)}
         draft.recipients = [code for code in previous.recipients if code not in givers]
-        for span in previous.evidence.get("recipients", []) if draft.recipients else ():
-            draft.cite("recipients", *span)
+        if draft.recipients:
+            draft.cite_from(previous, "recipients")
         draft.regions = list(previous.regions)
-        for span in previous.evidence.get("regions", []):
-            draft.cite("regions", *span)
+        draft.cite_from(previous, "regions")
 
 
 def sentence_parser(nlp) -> Parser:
