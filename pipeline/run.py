@@ -390,6 +390,16 @@ def end_workers_on_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         end_processes()
         raise
+    except Exception:
+        if not _INTERRUPTED.is_set():
+            raise
+        # The handler's KeyboardInterrupt, raised inside library code, can come out as another
+        # error: a Ctrl-C inside `concurrent.futures.wait` left its Condition's lock half-taken
+        # and surfaced as "RuntimeError: release unlocked lock" (a CI rehearsal's traceback).
+        # After a Ctrl-C it is the interrupt.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        end_processes()
+        raise KeyboardInterrupt from None
     finally:
         sys.unraisablehook = previous_hook
     signal.signal(signal.SIGINT, previous)

@@ -481,3 +481,25 @@ def test_regression_a_worker_whose_parent_died_before_it_asked_ends_too():
     while time.monotonic() < deadline and _running(child):
         time.sleep(0.05)
     assert not _running(child), "the worker outlived its parent"
+
+
+def test_regression_an_error_a_ctrl_c_caused_in_library_code_is_the_interrupt(monkeypatch):
+    # A CI rehearsal: a Ctrl-C inside concurrent.futures.wait surfaced as "RuntimeError: release
+    # unlocked lock" and the run died with a traceback instead of exiting 130.
+    import odaextract.pipeline.run as run_module
+
+    ended = []
+    monkeypatch.setattr(run_module, "end_processes", lambda *a, **k: ended.append(True))
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with run_module.end_workers_on_interrupt():
+                run_module._INTERRUPTED.set()
+                raise RuntimeError("release unlocked lock")
+        assert ended == [True]
+        # Without a Ctrl-C the same error is a bug and stays itself.
+        with pytest.raises(RuntimeError):
+            with run_module.end_workers_on_interrupt():
+                raise RuntimeError("release unlocked lock")
+    finally:
+        signal.signal(signal.SIGINT, previous)
