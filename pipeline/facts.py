@@ -693,17 +693,21 @@ def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -
 _TITLE_TAIL = re.compile(r"\b[A-Z](?=[\w-]*[a-z])[\w-]*\s+(?:in|for|of|and)\s+(?:the\s+)?$")
 
 
-def _inside_name_or_quote(start: int, end: int, sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
+def _inside_name_or_quote(start: int, end: int, sentence: Sentence, quotes: list[tuple[int, int]], regions: re.Pattern[str]) -> bool:
     if any(s <= start and end <= e for s, e in quotes):
         return True
     if any(m.label == "ORG" and m.start <= start and end <= m.end for m in sentence.mentions):
         return True
     # A title-case name around it, "the Initiative for Peace in Africa": a capitalised word
-    # (not the sentence's first, not a country) right before the connector.
+    # (not the sentence's first, not a country, not a region: "in Africa and Asia") right
+    # before the connector.
     before = _TITLE_TAIL.search(sentence.text, 0, start - sentence.start)
     if before is None or before.start() == 0:
         return False
     word_start = sentence.start + before.start()
+    word_end = sentence.start + before.start() + len(before.group().split()[0])
+    if any(match.end() == word_end - sentence.start for match in regions.finditer(sentence.text, 0, word_end - sentence.start)):
+        return False
     return not any(m.label == "COUNTRY" and m.start <= word_start < m.end for m in sentence.mentions)
 
 
@@ -775,7 +779,7 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
     regions: set[str] = set()
     for match in context.regions.pattern.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        if _inside_name_or_quote(start, end, sentence, quotes):
+        if _inside_name_or_quote(start, end, sentence, quotes, context.regions.pattern):
             continue
         if any(m.start < end and start < m.end for m in sentence.mentions if m.label != "DATE"):
             continue

@@ -532,3 +532,13 @@ def test_a_conjoined_clause_with_another_giver_is_its_own_giving(extract):
     same = one(extract("In 2021 Japan contributed US$3 million to the Fund, and in 2022 it pledged a further "
                        "US$4 million."), "US$4 million")
     assert same.donor.iso3 == "JPN"
+
+
+def test_regression_a_second_region_after_and_is_not_inside_a_title_case_name(extract):
+    # "in Africa and Asia": the capitalised word before "and" is a region itself, not the
+    # head of a name like "the Initiative for Peace in Africa"; the second region was lost.
+    fact = one(extract("In 2010, Japan extended US$40 million in emergency food aid to poor countries in the Pacific and Central America."),
+               "US$40 million")
+    assert fact.regions == ["Central America", "Pacific"]
+    named = one(extract("In 2012, Japan contributed US$3 million to the Initiative for Peace in Africa."), "US$3 million")
+    assert named.regions == []
