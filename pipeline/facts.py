@@ -579,6 +579,41 @@ def ranked_donor(sentence: Sentence, flow: Flow, context: _Context) -> Optional[
     return None
 
 
+def _earlier_subject(sentence: Sentence, pronoun: Token) -> Optional[ResolvedMention]:
+    """"China has also expanded its lending to the Philippines: in April 2018, it agreed to
+    lend ...": the state or organization that is the subject before the pronoun."""
+    labels = ("COUNTRY", "ORG")
+    for token in reversed(sentence.doc[: pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            found = _mention_at(sentence, token, labels) or next(
+                (m for m in _mentions_in(sentence, token, labels) if m.label == "COUNTRY"), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _relative_giver(sentence: Sentence, noun: Token, context: _Context) -> Optional[ResolvedMention]:
+    """The giver named in a relative clause on the noun: "a loan that Japan extended", "the
+    assistance provided by the EU", "the cooperation it has provided" (its antecedent)."""
+    cues = context.cues
+    labels = ("COUNTRY", "ORG")
+    for clause in noun.children:
+        if clause.dep_ not in ("relcl", "acl") or _lemma(clause) not in cues.giving_verbs | cues.pledge_verbs:
+            continue
+        givers = [pobj for child in clause.children if child.dep_ == "agent" for pobj in child.children]
+        subject = _subject(clause)
+        if subject is not None and clause.dep_ == "relcl":
+            givers.insert(0, subject)
+        for giver in givers:
+            if giver.pos_ == "PRON":
+                found = _earlier_subject(sentence, giver) if giver.lower_ in ("it", "they") else None
+            else:
+                found = _mention_at(sentence, giver, labels) or next(iter(_mentions_in(sentence, giver, labels)), None)
+            if found is not None:
+                return found
+    return None
+
+
 def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optional[dict], Optional[ResolvedMention], bool]:
     """(donor, its mention, whether the subject was a pronoun or missing)."""
     chain = flow.chain
@@ -587,6 +622,12 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
     found = ranked_donor(sentence, flow, context)
     if found is not None:
         return donor_from_mention(found, context), found, False
+    # "was built with a yen loan of ¥65.6 billion that Japan extended": the relative clause
+    # on the amount's own phrase names its giver, whoever the main verb's subject is.
+    for token in chain[: flow.index + 1]:
+        found = _relative_giver(sentence, token, context) if token.pos_ in ("NOUN", "PROPN", "NUM") else None
+        if found is not None:
+            return donor_from_mention(found, context), found, False
     for position in range(flow.index, len(chain)):
         verb = chain[position]
         if verb.pos_ not in ("VERB", "AUX"):
@@ -632,21 +673,17 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
                     found = _mention_at(sentence, above, labels) or next(iter(_mentions_in(sentence, above, labels)), None)
                     if found is not None:
                         return donor_from_mention(found, context), found, False
-            if subject.lower_ in ("it", "they"):
-                # "China has also expanded its lending to the Philippines: in April 2018, it agreed
-                # to lend ...": the state or organization that is the subject before it.
-                for token in reversed(sentence.doc[: subject.i]):
-                    if token.dep_ in ("nsubj", "nsubjpass"):
-                        found = _mention_at(sentence, token, labels) or next(
-                            (m for m in _mentions_in(sentence, token, labels) if m.label == "COUNTRY"), None)
-                        if found is not None:
-                            return donor_from_mention(found, context), found, False
+            found = _earlier_subject(sentence, subject)
+            if found is not None:
+                return donor_from_mention(found, context), found, False
             return None, None, True
         found = _mention_at(sentence, subject, labels)
         if found is None:
             inside = _mentions_in(sentence, subject, labels)
             # "the Government of Japan", "Japan's ODA", "JICA's experts".
             found = next((m for m in inside if m.label == "COUNTRY" or is_government(m.norm, context)), None) or next(iter(inside), None)
+        if found is None:
+            found = _relative_giver(sentence, subject, context)  # "the technical cooperation it has provided totaled"
         if found is not None:
             return donor_from_mention(found, context), found, False
         # "this", or a body of a government not named ("the Embassy signed a grant contract"):

@@ -542,3 +542,13 @@ def test_regression_a_second_region_after_and_is_not_inside_a_title_case_name(ex
     assert fact.regions == ["Central America", "Pacific"]
     named = one(extract("In 2012, Japan contributed US$3 million to the Initiative for Peace in Africa."), "US$3 million")
     assert named.regions == []
+
+
+def test_the_giver_of_a_relative_clause_on_the_amounts_phrase(extract):
+    # The main verb's subject is the bridge or the cooperation; the giver is in the relative clause.
+    built = one(extract("The Nacala bridge in Mozambique, opened in 2019, was built with a grant of about ¥3 billion that Japan provided in 2015."),
+                "¥3 billion")
+    assert built.donor.iso3 == "JPN"
+    totaled = one(extract("Since 2010, JICA has trained nurses in Malawi; the technical cooperation it has provided totaled ¥1.5 billion by the end of 2019."),
+                  "¥1.5 billion")
+    assert totaled.donor.iso3 == "JPN"
