@@ -510,9 +510,10 @@ def donor_from_mention(mention: ResolvedMention, context: _Context) -> Optional[
         return {"iso3": mention.norm["iso3"]}
     if mention.label == "ORG":
         if is_government(mention.norm, context):
+            entry = context.registry.by_id(mention.norm["id"]) if mention.norm.get("id") else None
             code = country_in_name(mention.norm.get("name", ""), context) or country_in_name(
                 context.text[mention.start : mention.end], context
-            )
+            ) or (entry.country if entry is not None else None)
             if code:
                 return {"iso3": code}
         body = context.cues.governing_body.match(mention.norm.get("name", ""))

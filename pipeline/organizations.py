@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Callable, Iterable, Optional
 
@@ -38,7 +38,11 @@ class Registry:
         return found[0] if found and len(found) == 1 else None
 
     def by_id(self, entry_id: str) -> Optional[RegistryEntry]:
-        return next((entry for entry in self.entries if entry.id == entry_id), None)
+        return self._ids.get(entry_id)
+
+    @cached_property
+    def _ids(self) -> dict[str, RegistryEntry]:
+        return {entry.id: entry for entry in self.entries}
 
     def surfaces(self) -> list[str]:
         return sorted(s for s in self.by_surface if not s.startswith("\0"))

@@ -552,3 +552,11 @@ def test_the_giver_of_a_relative_clause_on_the_amounts_phrase(extract):
     totaled = one(extract("Since 2010, JICA has trained nurses in Malawi; the technical cooperation it has provided totaled ¥1.5 billion by the end of 2019."),
                   "¥1.5 billion")
     assert totaled.donor.iso3 == "JPN"
+
+
+def test_a_foreign_aid_agency_gives_for_its_state(extract):
+    # The registry says whose agency it is; it is not Japan's ministry by default.
+    facts = extract("Japan provided ¥2 billion in grant aid to Malawi in 2015. The Department for International Development (DFID) pledged £40 million to Malawi in 2015.",
+                    "oda-2015-test")
+    assert one(facts, "£40 million").donor.iso3 == "GBR"
+    assert one(facts, "¥2 billion").donor.iso3 == "JPN"

@@ -27,12 +27,21 @@ def test_packaged_registry_loads_and_resolves_names_aliases_and_acronyms():
         ('{"id": "Bad Id", "name": "X Agency", "acronym": null, "aliases": [], "kind": "other"}', "id"),
         ('{"id": "x", "name": "X Agency", "aliases": [], "kind": "other"}', "acronym"),
         ('{"id": "x", "name": "X Agency", "acronym": null, "aliases": [], "kind": "other", "extra": 1}', "extra"),
+        ('{"id": "x", "name": "X Agency", "acronym": null, "aliases": [], "kind": "government", "country": "XYZ"}', "country"),
+        ('{"id": "x", "name": "X Agency", "acronym": null, "aliases": [], "kind": "government", "country": "gb"}', "country"),
     ],
 )
 def test_malformed_registry_entry_fails_naming_line_and_field(line, message):
     with pytest.raises(RegistryError, match=message) as info:
         parse_registry([line], "orgs.jsonl")
     assert str(info.value).startswith("orgs.jsonl:1:")
+
+
+def test_foreign_aid_agencies_carry_their_state():
+    registry = load_registry()
+    assert {registry.lookup(name).country for name in ("DFID", "USAID", "KfW", "KOICA", "Sida")} == {"GBR", "USA", "DEU", "KOR", "SWE"}
+    # A body of no one state, or one whose name says it, carries none.
+    assert registry.lookup("UNICEF").country is None and registry.lookup("JICA").country is None
 
 
 def test_duplicate_registry_id_is_rejected():
