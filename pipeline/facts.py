@@ -1601,27 +1601,36 @@ class FactExtractor:
         draft.cumulative = bool(context.cues.cumulative.search(lead.text)) and draft.status == "provided"
         return draft
 
+    @staticmethod
+    def _donor_from(draft: FactDraft, previous: list[ResolvedMention], context: _Context) -> None:
+        subject = next((m for m in previous if m.label in ("COUNTRY", "ORG")), None)
+        if subject is not None:
+            draft.donor = donor_from_mention(subject, context)
+            draft.cite("donor", subject.start, subject.end)
+
     def _continue_from_text(self, draft: FactDraft, sentence: Sentence, block_sentences, context: _Context) -> None:
         """A paragraph's first fact may still continue its earlier sentence:
         "In May 2021, the NGO launched a programme to assist India and Nepal.
         Through this programme it provided ¥78 million" -> May 2021, IND, NPL."""
-        if not _CONTINUATION.search(sentence.text[:60]):
-            return
         earlier = [s for s in block_sentences if s[1] <= sentence.start]
         if not earlier:
             return
         start, end = earlier[-1]
         previous = context.mentions_in(start, end)
+        if not _CONTINUATION.search(sentence.text[:60]):
+            # "The IMF has also stepped up its own lending. Since November 2008, it has
+            # approved ...": a pronoun that gives names the giver of the sentence before.
+            pronoun = any(t.lower_ in ("it", "they") and t.dep_ in ("nsubj", "nsubjpass") for t in sentence.doc)
+            if pronoun and draft.donor is None and draft.open_subject:
+                self._donor_from(draft, previous, context)
+            return
         if draft.date is None:
             date = next((m for m in previous if m.label == "DATE"), None)
             if date is not None:
                 draft.date = _date_norm(date)
                 draft.cite("date", date.start, date.end)
         if draft.donor is None and draft.open_subject:
-            subject = next((m for m in previous if m.label in ("COUNTRY", "ORG")), None)
-            if subject is not None:
-                draft.donor = donor_from_mention(subject, context)
-                draft.cite("donor", subject.start, subject.end)
+            self._donor_from(draft, previous, context)
         donor_code = draft.donor.get("iso3") if draft.donor else None
         if not draft.recipients and not draft.channels and not draft.regions:
             codes = {m.norm["iso3"] for m in previous if m.label == "COUNTRY" and m.norm.get("iso3") != donor_code}

@@ -560,3 +560,12 @@ def test_a_foreign_aid_agency_gives_for_its_state(extract):
                     "oda-2015-test")
     assert one(facts, "£40 million").donor.iso3 == "GBR"
     assert one(facts, "¥2 billion").donor.iso3 == "JPN"
+
+
+def test_a_pronoun_giver_names_the_subject_of_the_sentence_before(extract):
+    # Not the document's usual donor (Japan): "it" is the bank of the sentence before.
+    facts = extract("In 2016, Japan provided ¥3 billion in grant aid to Kenya.\n"
+                    "The African Development Bank has widened its lending in East Africa. In March 2017, it approved a loan of US$200 million for Kenya.",
+                    "wpdc-2017-test")
+    loan = one(facts, "US$200 million")
+    assert loan.donor.org == "African Development Bank" and loan.recipients == ["KEN"]
