@@ -1389,7 +1389,17 @@ class FactExtractor:
             draft = self._read_list_item(anchor, sentence, blocks[lead], sentences_of[lead], parsed, equivalents, context, block)
         if draft is None:
             draft = self._read(anchor, sentence, anchor_spans, equivalents.get((anchor.start, anchor.end), []), context, block)
-            own = inline_item_countries(anchor, sentence, context) if draft is not None else []
+            named = inline_item_names(anchor, sentence, context) if draft is not None else []
+            own = [m for m in named if m.label == "COUNTRY"]
+            organizations = [m for m in named if m.label == "ORG"]
+            if organizations:
+                # "...: World Food Programme (WFP), 12.0 million for Mali ...; UNICEF, 6.5 million
+                # for Mali": each item goes through its own organization.
+                draft.channels = []
+                draft.evidence.pop("channels", None)
+                for mention in organizations:
+                    _add_channel(draft.channels, mention)
+                    draft.cite("channels", mention.start, mention.end)
             if own:
                 # "JICA signed loan agreements with the following three countries: Brazil (¥35.2
                 # billion), ...; Mexico (¥10.7 billion)": each item goes to its own country.
@@ -1644,13 +1654,18 @@ class FactExtractor:
 _THROUGH_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
 _INLINE_SEPARATOR = re.compile(r"[,;:]|\band\b")
 _PART_FILLER = re.compile(r"^[\s()\[\]–—:-]*(?:(?:and|the|for|of|which|accounted|amounted|to|was|were|came)\b[\s()\[\]–—:-]*)*$", re.IGNORECASE)
-_INLINE_FILLER = re.compile(r"^[\s()\[\]–—:-]*(?:(?:and|the)\b[\s()\[\]–—:-]*)*$")
+_ITEM_SEMICOLON = re.compile(r";")
+# What may stand around an item's names: "UNICEF (1.5 million)", "and for Romania, €12.9 billion".
+_INLINE_FILLER = re.compile(r"^[\s()\[\]–—:-]*(?:(?:and|the|for|to|in)\b[\s()\[\]–—:-]*)*,?\s*$")
 
 
 def _piece_start(sentence: Sentence, colon: int, offset: int) -> int:
     """Where a list item after the colon begins: after the last separator before the amount."""
     piece_start = sentence.start + colon + 1
-    for found in _INLINE_SEPARATOR.finditer(sentence.text, colon + 1, offset):
+    # "...: for Hungary, €12.3 billion; for Ukraine, US$16.4 billion": items split by
+    # semicolons keep their commas inside.
+    separator = _ITEM_SEMICOLON if ";" in sentence.text[colon + 1 :] else _INLINE_SEPARATOR
+    for found in separator.finditer(sentence.text, colon + 1, offset):
         at = sentence.start + found.start()
         if not any(m.start <= at < m.end for m in sentence.mentions):  # "Red Cross and Red Crescent"
             piece_start = sentence.start + found.end()
@@ -1669,14 +1684,21 @@ def _piece_names(anchor: ResolvedMention, sentence: Sentence, context: _Context,
     return names if names and _INLINE_FILLER.match("".join(rest)) else []
 
 
-def inline_item_countries(anchor: ResolvedMention, sentence: Sentence, context: _Context) -> list[ResolvedMention]:
-    """The countries that name `anchor` as an item of a list after a colon, else []."""
+def inline_item_names(anchor: ResolvedMention, sentence: Sentence, context: _Context) -> list[ResolvedMention]:
+    """The countries and organizations that name `anchor` as an item of a list after a colon, else []."""
     offset = anchor.start - sentence.start
     colon = sentence.text.rfind(":", 0, offset)
     if colon < 0:
         return []
     names = _piece_names(anchor, sentence, context, _piece_start(sentence, colon, offset))
-    return [m for m in names if m.label == "COUNTRY" and m.norm.get("iso3")]
+    return [m for m in names if (m.label == "COUNTRY" and m.norm.get("iso3")) or (m.label == "ORG" and not is_government(m.norm, context))]
+
+
+def _lead_in_gives(sentence: Sentence, colon: int) -> bool:
+    """Whether the lead-in before the colon has a giving verb of its own ("Of this, Japan
+    contributed the following amounts ...:"), whose parse reads the items' slots."""
+    cues = load_cues()
+    return any(t.idx < colon and t.pos_ == "VERB" and _lemma(t) in cues.giving_verbs for t in sentence.doc)
 
 
 def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[FactDraft], equivalents, context: _Context, block) -> Optional[FactDraft]:
@@ -1706,6 +1728,8 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
         for m in sentence.mentions
     ):
         return None
+    if total.anchor.start < sentence.start and ";" in sentence.text[colon + 1 :] and _lead_in_gives(sentence, colon):
+        return None  # the lead-in's own verb gives; the parse reads each item
     piece_start = _piece_start(sentence, colon, offset)
     names = _piece_names(anchor, sentence, context, piece_start)
     label_kind = None

@@ -569,3 +569,17 @@ def test_a_pronoun_giver_names_the_subject_of_the_sentence_before(extract):
                     "wpdc-2017-test")
     loan = one(facts, "US$200 million")
     assert loan.donor.org == "African Development Bank" and loan.recipients == ["KEN"]
+
+
+def test_semicolon_list_items_keep_their_own_names_and_the_lead_ins_verb(extract):
+    # Items split by semicolons keep their commas: "for Kenya, US$30 million" is Kenya's item,
+    # "UNHCR, 4.0 million for ..." UNHCR's; the lead-in's own verb gives kind and status.
+    facts = extract("In 2019, the World Bank has expanded its lending in East Africa. Since January 2019, it has approved credits for three countries: "
+                    "for Kenya, US$30 million; for Uganda, US$25 million; and for Rwanda, US$12 million.")
+    assert [one(facts, t).recipients for t in ("US$30 million", "US$25 million", "US$12 million")] == [["KEN"], ["UGA"], ["RWA"]]
+    assert one(facts, "US$25 million").donor.org == "World Bank"
+    facts = extract("In 2015, Japan pledged US$50 million for Yemen and its neighbours. Of this, Japan contributed the following amounts in FY2015 (in US dollars): "
+                    "World Health Organization (WHO), 4.0 million for Yemen; and United Nations Children's Fund (UNICEF), 3.5 million for Yemen and Djibouti.")
+    who, unicef = one(facts, "4.0 million"), one(facts, "3.5 million")
+    assert [c.acronym for c in who.channels] == ["WHO"] and [c.acronym for c in unicef.channels] == ["UNICEF"]
+    assert unicef.recipients == ["DJI", "YEM"] and (unicef.kind, unicef.status) == ("contribution", "provided")
