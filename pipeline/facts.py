@@ -1390,6 +1390,10 @@ class FactExtractor:
         if draft is None:
             draft = self._read(anchor, sentence, anchor_spans, equivalents.get((anchor.start, anchor.end), []), context, block)
             named = inline_item_names(anchor, sentence, context) if draft is not None else []
+            if draft is not None and not named:
+                # A ranking's "the United States ($34.6 billion)" names the giver, not the item's recipient.
+                named = [m for m in parenthesized_item_names(anchor, sentence, context)
+                         if (m.start, m.end) not in draft.evidence.get("donor", ())]
             own = [m for m in named if m.label == "COUNTRY"]
             organizations = [m for m in named if m.label == "ORG"]
             if organizations:
@@ -1692,6 +1696,30 @@ def inline_item_names(anchor: ResolvedMention, sentence: Sentence, context: _Con
         return []
     names = _piece_names(anchor, sentence, context, _piece_start(sentence, colon, offset))
     return [m for m in names if (m.label == "COUNTRY" and m.norm.get("iso3")) or (m.label == "ORG" and not is_government(m.norm, context))]
+
+
+_BEFORE_PARENTHESIS = re.compile(r"\s*\(\s*$")
+
+
+def parenthesized_item_names(anchor: ResolvedMention, sentence: Sentence, context: _Context) -> list[ResolvedMention]:
+    """"... included, in US dollars, Yemen (25 million), Lebanon (10 million) and Tunisia
+    (6 million)": in a run of `Name (amount)` items, the name before the amount's
+    parenthesis is the item's own, not every name of the run."""
+    def named(money: ResolvedMention) -> Optional[ResolvedMention]:
+        before = [m for m in sentence.mentions if m.label in ("COUNTRY", "ORG") and m.end <= money.start]
+        if before and _BEFORE_PARENTHESIS.match(context.text[before[-1].end : money.start]):
+            return before[-1]
+        return None
+
+    own = named(anchor)
+    if own is None:
+        return []
+    items = [m for m in sentence.mentions if m.label == "MONEY" and m is not anchor and named(m) is not None]
+    if not items:
+        return []
+    if own.label == "ORG" and is_government(own.norm, context):
+        return []
+    return [own] if own.label == "ORG" or own.norm.get("iso3") else []
 
 
 def _lead_in_gives(sentence: Sentence, colon: int) -> bool:

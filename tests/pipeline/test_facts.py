@@ -583,3 +583,13 @@ def test_semicolon_list_items_keep_their_own_names_and_the_lead_ins_verb(extract
     who, unicef = one(facts, "4.0 million"), one(facts, "3.5 million")
     assert [c.acronym for c in who.channels] == ["WHO"] and [c.acronym for c in unicef.channels] == ["UNICEF"]
     assert unicef.recipients == ["DJI", "YEM"] and (unicef.kind, unicef.status) == ("contribution", "provided")
+
+
+def test_a_run_of_name_amount_items_gives_each_amount_its_own_name(extract):
+    facts = extract("In 2019, Japan provided Emergency Grant Aid to Mozambique (US$5 million), Malawi (US$3 million) and Zimbabwe (US$2 million) after Cyclone Idai.")
+    assert [one(facts, t).recipients for t in ("US$5 million", "US$3 million", "US$2 million")] == [["MOZ"], ["MWI"], ["ZWE"]]
+    facts = extract("In 2018, Japan contributed to the World Food Programme (US$5 million), UNICEF (US$3 million) and UNHCR (US$2 million) for refugees in Bangladesh.")
+    assert [c.name for c in one(facts, "US$3 million").channels] == ["United Nations Children's Fund"]
+    # A ranking's names are its givers: they stay donors.
+    ranking = extract("By country, the United States ranked first (US$34.6 billion), followed by Germany (US$23.8 billion) and the United Kingdom (US$19.4 billion) in 2019.")
+    assert one(ranking, "US$23.8 billion").donor.iso3 == "DEU"
