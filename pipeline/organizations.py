@@ -225,16 +225,19 @@ def _split_enumerations(tokens: list[tuple[str, int, int]], w: _Words) -> list[l
 
 
 def _strip_country_prefix(tokens: list[tuple[str, int, int]], w: _Words) -> list[tuple[str, int, int]]:
-    """"Japan-World Bank Partnership" -> "World Bank ...": a country joined by a hyphen to a
-    known organization names a partnership with it. Before other names the country
-    belongs to the name: "Japan-China Friendship Environmental Protection Center"."""
+    """"Japan-World Bank Partnership Program" -> "World Bank ...": a country joined by a
+    hyphen to a known organization names a partnership with it, in a title that is not
+    an organization. Before other names, or when the whole is an organization of its own
+    ("Japan-EBRD Cooperation Fund"), the country belongs to the name: "Japan-China
+    Friendship Environmental Protection Center"."""
     if tokens and "-" in tokens[0][0]:
         word, start, end = tokens[0]
         prefix, _, rest = word.partition("-")
         if rest[:1].isupper() and w.country(prefix):
             registry = w.registry or load_registry()
             words = [rest] + [t[0] for t in tokens[1:]]
-            if any(registry.lookup(" ".join(words[:n])) for n in range(1, min(len(words), 6) + 1)):
+            known = next((n for n in range(min(len(words), 6), 0, -1) if registry.lookup(" ".join(words[:n]))), 0)
+            if known and not has_org_head(" ".join(words[known:])):
                 return [(rest, start + len(prefix) + 1, end)] + tokens[1:]
     return tokens
 
@@ -254,8 +257,22 @@ def find_org_names(
     for run in _run_pattern().finditer(text):
         tokens = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _TOKEN.finditer(run.group())]
         for part in _split_enumerations(tokens, words_data):
-            spans.extend(_orgs_in_run(text, _strip_country_prefix(part, words_data), words_data))
+            spans.extend(_trim_leading_country(text, span, words_data)
+                         for span in _orgs_in_run(text, _strip_country_prefix(part, words_data), words_data))
     return spans
+
+
+_LEADING_COUNTRY = re.compile(r"((?:[A-Z][\w'’.-]*\s){1,3}?)(?:to|and|in|on|against)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _trim_leading_country(text: str, span: tuple[int, int], w: _Words) -> tuple[int, int]:
+    """"the arrears of Myanmar to the World Bank": a country and a connector begin no
+    name; the name is what follows ("Embassy of Japan in Senegal" begins with its head)."""
+    start, end = span
+    found = _LEADING_COUNTRY.match(text, start, end)
+    if found and w.country(found.group(1).strip()):
+        return found.end(), end
+    return span
 
 
 @lru_cache(maxsize=1)
