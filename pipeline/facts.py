@@ -1384,6 +1384,8 @@ class FactExtractor:
             # items in the sentence's own list, each a part of the total before them.
             earlier = [d for d in previous_in_block.get(position, ()) if d.anchor.start < anchor.start]
             draft = _inline_item(anchor, sentence, earlier, equivalents, context, block)
+        if draft is None and position is not None:
+            draft = _gapped_item(anchor, sentence, previous_in_block.get(position, ()), equivalents, context, block)
         if draft is None and lead is not None:
             # A list item or table row: the lead-in gives donor, date, kind and status.
             draft = self._read_list_item(anchor, sentence, blocks[lead], sentences_of[lead], parsed, equivalents, context, block)
@@ -1808,6 +1810,49 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
 # A state that gives in this share of a document's attributed facts is the
 # document's donor (Japan, in its white paper).
 _DOCUMENT_DONOR_SHARE = 0.6
+
+
+_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*$")
+
+
+def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[FactDraft], equivalents, context: _Context, block) -> Optional[FactDraft]:
+    """"..., with the ADB providing US$150 million, Malaysia US$150 million and Indonesia
+    US$120 million": a giver written right before its amount, after the amount before it,
+    gives as that amount's giver does, with the verb left out. The parse cannot read a
+    left-out verb, so the text decides."""
+    if ":" in sentence.text[: anchor.start - sentence.start]:
+        return None  # "...: UNHCR 8.2 million, UNICEF 6.4 million": a list's items, read as such
+    before = [d for d in earlier if d.sentence[0] == sentence.start and d.anchor.end <= anchor.start]
+    if not before or not before[-1].donor:
+        return None
+    previous = before[-1]
+    names = [m for m in sentence.mentions if m.label in ("COUNTRY", "ORG") and previous.anchor.end <= m.start and m.end <= anchor.start]
+    if not names or context.text[names[-1].end : anchor.start].strip():
+        return None
+    giver = names[-1]
+    if not _GAP.match(context.text[previous.anchor.end : giver.start]):
+        return None
+    donor = donor_from_mention(giver, context)
+    if not donor or donor == previous.donor:
+        return None
+    draft = FactDraft(anchor, block, previous.sentence, list(equivalents.get((anchor.start, anchor.end), [])))
+    draft.cite("amount", anchor.start, anchor.end)
+    for equivalent in draft.equivalents:
+        draft.cite("equivalents", equivalent.start, equivalent.end)
+    draft.donor = donor
+    draft.cite("donor", giver.start, giver.end)
+    draft.date, draft.kind, draft.status, draft.cumulative = previous.date, previous.kind, previous.status, previous.cumulative
+    draft.recipients = [code for code in previous.recipients if code != donor.get("iso3")]
+    draft.regions, draft.channels = list(previous.regions), [dict(c) for c in previous.channels]
+    draft.cite_from(previous, "date", "kind", "status", "recipients", "regions", "channels")
+    if "iso3" in donor:
+        # The givers of the run are not what the parse took them for: recipients of its first amount.
+        for other in before:
+            if donor["iso3"] in other.recipients:
+                other.recipients = [code for code in other.recipients if code != donor["iso3"]]
+                other.evidence["recipients"] = [span for span in other.evidence.get("recipients", []) if span != (giver.start, giver.end)]
+        draft.evidence["recipients"] = [span for span in draft.evidence.get("recipients", []) if span != (giver.start, giver.end)]
+    return draft
 
 
 def _document_donor(drafts: list[FactDraft]) -> None:

@@ -593,3 +593,14 @@ def test_a_run_of_name_amount_items_gives_each_amount_its_own_name(extract):
     # A ranking's names are its givers: they stay donors.
     ranking = extract("By country, the United States ranked first (US$34.6 billion), followed by Germany (US$23.8 billion) and the United Kingdom (US$19.4 billion) in 2019.")
     assert one(ranking, "US$23.8 billion").donor.iso3 == "DEU"
+
+
+def test_givers_with_the_verb_left_out_give_as_the_first_does(extract):
+    facts = extract("The Pacific Resilience Facility was set up in 2021 with the Asian Development Bank providing US$80 million, "
+                    "Australia US$50 million and New Zealand US$20 million.")
+    assert one(facts, "US$80 million").donor.org == "Asian Development Bank"
+    australia, zealand = one(facts, "US$50 million"), one(facts, "US$20 million")
+    assert (australia.donor.iso3, zealand.donor.iso3) == ("AUS", "NZL")
+    assert australia.recipients == [] and australia.status == one(facts, "US$80 million").status
+    pledges = extract("At the conference in June 2015, Japan pledged up to US$260 million, India US$1 billion and China US$483 million.")
+    assert one(pledges, "US$260 million").recipients == [] and one(pledges, "US$1 billion").donor.iso3 == "IND"
