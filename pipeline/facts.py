@@ -1436,6 +1436,8 @@ class FactExtractor:
             _paragraph_topic(draft, blocks[position], context)
         if position is not None and not draft.recipients and not draft.regions:
             _region_anaphora(draft, sentence, blocks[position], context)
+        if position is not None and not draft.recipients and not draft.regions and not draft.channels:
+            _single_country_paragraph(draft, sentence, blocks[position], context)
         if position is not None:
             previous_in_block.setdefault(position, []).append(draft)
         return draft
@@ -1953,6 +1955,24 @@ def _paragraph_topic(draft: FactDraft, block: Block, context: _Context) -> None:
     if draft.contribution_for_want_of_a_country:
         draft.kind = "unspecified"
 
+
+
+def _single_country_paragraph(draft: FactDraft, sentence: Sentence, block: Block, context: _Context) -> None:
+    """"Myanmar could not borrow again until its arrears were cleared. ... In January 2013,
+    Japan refinanced about ¥200 billion": a paragraph whose earlier sentences name one
+    country besides the giver is about that country; a fact in it that names no place
+    goes there."""
+    if draft.anchor.start < block.start or draft.kind == "aggregate":
+        return
+    giver = (draft.donor or {}).get("iso3")
+    earlier = [m for m in context.mentions_in(block.start, sentence.start) if m.label == "COUNTRY" and m.norm.get("iso3")]
+    codes = {m.norm["iso3"] for m in earlier} - {giver}
+    if len(codes) != 1:
+        return
+    draft.recipients = sorted(codes)
+    for mention in earlier:
+        if mention.norm["iso3"] in codes:
+            draft.cite("recipients", mention.start, mention.end)
 
 
 def _names_a_place(sentence: Sentence, draft: FactDraft, context: _Context) -> bool:

@@ -604,3 +604,12 @@ def test_givers_with_the_verb_left_out_give_as_the_first_does(extract):
     assert australia.recipients == [] and australia.status == one(facts, "US$80 million").status
     pledges = extract("At the conference in June 2015, Japan pledged up to US$260 million, India US$1 billion and China US$483 million.")
     assert one(pledges, "US$260 million").recipients == [] and one(pledges, "US$1 billion").donor.iso3 == "IND"
+
+
+def test_a_paragraph_about_one_country_gives_it_to_a_fact_that_names_no_place(extract):
+    facts = extract("Zambia could not borrow again until its arrears were cleared. Its overdue debts stood at ¥80 billion. "
+                    "In March 2006, Japan cancelled about ¥60 billion of this debt.")
+    assert one(facts, "¥60 billion").recipients == ["ZMB"]
+    # Two countries before it: the paragraph is about neither alone.
+    facts = extract("Zambia and Malawi both faced drought in 2005. In March 2006, Japan provided ¥2 billion in food aid.")
+    assert one(facts, "¥2 billion").recipients == []
