@@ -220,6 +220,8 @@ def _long_form_ok(text: str, start: int, end: int, short_form: str, match_form: 
     # matched in "G7 Arch Summit"); "Gavi, the Vaccine Alliance (Gavi)" is fine.
     if short_form + " " in long_form or long_form.endswith(short_form):
         return False
+    if long_form.split()[0] in _FUNCTION_WORDS:
+        return False  # "JICA and the Brazilian Cooperation Agency (ABC)": "and" is not ABC's A
     words = _content_words(long_form)
     limit = _size_limit(match_form)
     return 0 < len(words) <= limit and len(long_form.split()) <= 2 * limit + 4

@@ -523,3 +523,9 @@ def test_regression_long_form_never_reaches_across_a_possessive():
     text = "in Lima, and Japan has worked with Peru’s National Institute of Civil Defense (INDECI) on early warning"
     [definition] = find_definitions(text)
     assert text[definition.long_start : definition.long_end] == "National Institute of Civil Defense"
+
+
+def test_regression_a_long_form_does_not_begin_with_a_function_word():
+    # heldout12: "and" gave ABC its A, and "and the Brazilian Cooperation Agency" became an ORG.
+    text = "JICA and the Brazilian Cooperation Agency (ABC) jointly train people from Africa."
+    assert [text[d.long_start : d.long_end] for d in find_definitions(text)] == ["Brazilian Cooperation Agency"]
