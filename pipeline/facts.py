@@ -593,6 +593,27 @@ def _earlier_subject(sentence: Sentence, pronoun: Token) -> Optional[ResolvedMen
     return None
 
 
+_BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:has|have|had|also|will|would|then|further|itself)\s+)*$")
+
+
+def _name_before_verb(sentence: Sentence, verb: Token, subject: Optional[Token], labels: tuple[str, ...]) -> Optional[ResolvedMention]:
+    """The state or organization written right before the verb, when the parse gave the
+    verb no subject, or hung that name in a clause of the subject it chose."""
+    at = sentence.start + verb.idx
+    before = [m for m in sentence.mentions if m.label in labels and m.end <= at]
+    if subject is not None:
+        clauses = [child for child in subject.children if child.dep_ in ("relcl", "acl")]
+        inside = {sentence.start + t.idx for clause in clauses for t in clause.subtree}
+        before = [m for m in before if any(m.start <= i < m.end for i in inside)]
+    if before:
+        last = max(before, key=lambda m: m.end)
+        # The long form, not its acronym in parentheses: "the Agency (JICA) provided".
+        named = min((m for m in before if _BEFORE_VERB.fullmatch(sentence.text, m.end - sentence.start, verb.idx)),
+                    key=lambda m: m.start, default=None)
+        return named if named is not None and named.end >= last.end - 40 else None
+    return None
+
+
 def _relative_giver(sentence: Sentence, noun: Token, context: _Context) -> Optional[ResolvedMention]:
     """The giver named in a relative clause on the noun: "a loan that Japan extended", "the
     assistance provided by the EU", "the cooperation it has provided" (its antecedent)."""
@@ -653,6 +674,9 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
                 if found is not None:
                     return donor_from_mention(found, context), found, False
         if subject is None:
+            found = _name_before_verb(sentence, verb, None, labels) if verb.dep_ == "ROOT" else None
+            if found is not None:
+                return donor_from_mention(found, context), found, False
             continue
         if subject.i == chain[0].i:
             return None, None, True  # "Of this amount, 5.8 billion yen will finance ...": the amount itself
@@ -679,6 +703,11 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
                 return donor_from_mention(found, context), found, False
             return None, None, True
         found = _mention_at(sentence, subject, labels)
+        if found is None:
+            # "For the Nacala Corridor, which connects Mozambique ..., the Japan International
+            # Cooperation Agency (JICA) provided": the parse took the corridor for the subject and
+            # hung the agency in its clause; the name right before the verb is its subject.
+            found = _name_before_verb(sentence, verb, subject, labels)
         if found is None:
             inside = _mentions_in(sentence, subject, labels)
             # "the Government of Japan", "Japan's ODA", "JICA's experts".

@@ -613,3 +613,10 @@ def test_a_paragraph_about_one_country_gives_it_to_a_fact_that_names_no_place(ex
     # Two countries before it: the paragraph is about neither alone.
     facts = extract("Zambia and Malawi both faced drought in 2005. In March 2006, Japan provided ¥2 billion in food aid.")
     assert one(facts, "¥2 billion").recipients == []
+
+
+def test_the_name_right_before_the_verb_is_its_subject_when_the_parse_hangs_it_in_a_clause(extract):
+    # The parse took the corridor for the subject and put the agency in the clause's list.
+    facts = extract("For the Lobito Corridor, which links Angola, Zambia and Tanzania, the Japan International Cooperation Agency (JICA) "
+                    "provided technical cooperation of about ¥900 million in FY2022 for a port master plan.")
+    assert one(facts, "¥900 million").donor.iso3 == "JPN"
