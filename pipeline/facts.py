@@ -1446,6 +1446,10 @@ class FactExtractor:
                 draft.evidence.pop("recipients", None)
                 for mention in own:
                     draft.cite("recipients", mention.start, mention.end)
+                # "... for several countries in Central and Eastern Europe: for Hungary, ...": the
+                # item's destination is its country, not the lead-in's region.
+                draft.regions = []
+                draft.evidence.pop("regions", None)
         if draft is None:
             return None
         if position is not None:

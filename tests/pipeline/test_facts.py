@@ -620,3 +620,9 @@ def test_the_name_right_before_the_verb_is_its_subject_when_the_parse_hangs_it_i
     facts = extract("For the Lobito Corridor, which links Angola, Zambia and Tanzania, the Japan International Cooperation Agency (JICA) "
                     "provided technical cooperation of about ¥900 million in FY2022 for a port master plan.")
     assert one(facts, "¥900 million").donor.iso3 == "JPN"
+
+
+def test_an_item_with_its_own_country_does_not_take_the_lead_ins_region(extract):
+    facts = extract("In 2019, the World Bank has expanded its lending in East Africa. Since January 2019, it has approved credits for three countries in East Africa: "
+                    "for Kenya, US$30 million; for Uganda, US$25 million; and for Rwanda, US$12 million.")
+    assert one(facts, "US$25 million").regions == []
