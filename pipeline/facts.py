@@ -333,7 +333,12 @@ class Flow:
 
     @property
     def positions(self) -> dict[int, int]:
-        return {token.i: position for position, token in enumerate(self.chain)}
+        positions = {token.i: position for position, token in enumerate(self.chain)}
+        if self.copular and self.subject is not None and self.subject.i not in positions:
+            # "yen loans for Africa committed by Japan ... totaled US$2.9 billion" (parsed with
+            # 'totaled' conjoined to 'committed'): what hangs on the borrowed subject is the amount's.
+            positions[self.subject.i] = self.index
+        return positions
 
 
 def _lemma(token: Token) -> str:

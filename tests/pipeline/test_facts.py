@@ -626,3 +626,20 @@ def test_an_item_with_its_own_country_does_not_take_the_lead_ins_region(extract)
     facts = extract("In 2019, the World Bank has expanded its lending in East Africa. Since January 2019, it has approved credits for three countries in East Africa: "
                     "for Kenya, US$30 million; for Uganda, US$25 million; and for Rwanda, US$12 million.")
     assert one(facts, "US$25 million").regions == []
+
+
+def test_a_region_on_a_copular_subject_borrowed_from_the_verb_before():
+    # The parse of heldout12's "yen loans for Africa committed by Japan ... totaled US$2.9 billion",
+    # built by hand: 'totaled' is conjoined to 'committed', whose subject it borrows.
+    import spacy
+    from spacy.tokens import Doc
+    from odaextract.pipeline.facts import Flow, attach
+
+    words = ["loans", "for", "Asia", "committed", "by", "Japan", "totaled", "US$", "8.1", "billion", "."]
+    heads = [3, 0, 1, 3, 3, 4, 3, 9, 9, 6, 6]
+    deps = ["nsubj", "prep", "pobj", "ROOT", "agent", "pobj", "conj", "quantmod", "compound", "dobj", "punct"]
+    pos = ["NOUN", "ADP", "PROPN", "VERB", "ADP", "PROPN", "VERB", "SYM", "NUM", "NUM", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    flow = Flow([doc[9], doc[6], doc[3]], 1, True, copular=True, subject=doc[0])
+    found = attach(doc[2], flow.positions, frozenset())
+    assert found is not None and found.index == flow.index and found.first_prep == "for"
