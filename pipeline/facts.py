@@ -97,6 +97,7 @@ class Cues:
     fund_heads: frozenset[str]
     replenishment: re.Pattern[str]
     date_anaphora: re.Pattern[str]
+    occasions: re.Pattern[str]
     project_nouns: frozenset[str]
     bare_infinitive_heads: frozenset[str]
     counted_countries: re.Pattern[str]
@@ -145,6 +146,7 @@ def load_cues() -> Cues:
         fund_heads=frozenset(data["fund_heads"]),
         replenishment=_phrases(data["replenishment_words"]),
         date_anaphora=_phrases(data["date_anaphora"]),
+        occasions=_phrases(data["occasion_nouns"]),
         project_nouns=frozenset(data["project_nouns"]),
         bare_infinitive_heads=frozenset(data["bare_infinitive_heads"]),
         counted_countries=re.compile(
@@ -1679,6 +1681,13 @@ class FactExtractor:
             pronoun = any(t.lower_ in ("it", "they") and t.dep_ in ("nsubj", "nsubjpass") for t in sentence.doc)
             if pronoun and draft.donor is None and draft.open_subject:
                 self._donor_from(draft, previous, context)
+            if draft.date is None and draft.status == "pledged" and context.cues.occasions.search(context.text[start:end]):
+                # "The Donors' Conference, held in Islamabad on November 19, 2005, brought
+                # together ... Donors pledged ...": a pledge is made on the occasion before it.
+                date = next((m for m in previous if m.label == "DATE"), None)
+                if date is not None:
+                    draft.date = _date_norm(date)
+                    draft.cite("date", date.start, date.end)
             return
         if draft.date is None:
             date = next((m for m in previous if m.label == "DATE"), None)

@@ -643,3 +643,10 @@ def test_a_region_on_a_copular_subject_borrowed_from_the_verb_before():
     flow = Flow([doc[9], doc[6], doc[3]], 1, True, copular=True, subject=doc[0])
     found = attach(doc[2], flow.positions, frozenset())
     assert found is not None and found.index == flow.index and found.first_prep == "for"
+
+
+def test_a_pledge_is_made_on_the_occasion_the_sentence_before_names(extract):
+    facts = extract("The Kabul Reconstruction Conference, held in Tokyo on January 21, 2002, brought together 60 countries. "
+                    "Donors pledged a total of US$4.5 billion. Japan pledged up to US$500 million.")
+    assert one(facts, "US$4.5 billion").date.start.isoformat() == "2002-01-21"
+    assert one(facts, "US$500 million").date.start.isoformat() == "2002-01-21"
