@@ -1477,7 +1477,7 @@ class FactExtractor:
         if position is not None and not draft.recipients and not draft.regions:
             _region_anaphora(draft, sentence, blocks[position], context)
         if position is not None and not draft.recipients and not draft.regions and not draft.channels:
-            _single_country_paragraph(draft, sentence, blocks[position], context)
+            _single_country_paragraph(draft, sentence, blocks[position], context, previous_in_block.get(position, ()))
         if position is not None:
             previous_in_block.setdefault(position, []).append(draft)
         return draft
@@ -2004,16 +2004,17 @@ def _paragraph_topic(draft: FactDraft, block: Block, context: _Context) -> None:
 
 
 
-def _single_country_paragraph(draft: FactDraft, sentence: Sentence, block: Block, context: _Context) -> None:
+def _single_country_paragraph(draft: FactDraft, sentence: Sentence, block: Block, context: _Context, earlier_facts: Iterable[FactDraft] = ()) -> None:
     """"Myanmar could not borrow again until its arrears were cleared. ... In January 2013,
     Japan refinanced about ¥200 billion": a paragraph whose earlier sentences name one
     country besides the giver is about that country; a fact in it that names no place
     goes there."""
     if draft.anchor.start < block.start or draft.kind == "aggregate":
         return
-    giver = (draft.donor or {}).get("iso3")
+    # Not a state that gives in the paragraph: "Japan pledged ... the ADB pledged US$1 billion".
+    givers = {(d.donor or {}).get("iso3") for d in (draft, *earlier_facts)}
     earlier = [m for m in context.mentions_in(block.start, sentence.start) if m.label == "COUNTRY" and m.norm.get("iso3")]
-    codes = {m.norm["iso3"] for m in earlier} - {giver}
+    codes = {m.norm["iso3"] for m in earlier} - givers
     if len(codes) != 1:
         return
     draft.recipients = sorted(codes)

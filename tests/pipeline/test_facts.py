@@ -650,3 +650,9 @@ def test_a_pledge_is_made_on_the_occasion_the_sentence_before_names(extract):
                     "Donors pledged a total of US$4.5 billion. Japan pledged up to US$500 million.")
     assert one(facts, "US$4.5 billion").date.start.isoformat() == "2002-01-21"
     assert one(facts, "US$500 million").date.start.isoformat() == "2002-01-21"
+
+
+def test_a_state_that_gives_in_the_paragraph_is_not_its_topic(extract):
+    facts = extract("Liberia is rebuilding its schools. Japan pledged ¥1 billion through UNICEF in 2012. "
+                    "The African Development Bank pledged US$50 million for classrooms in 2012.")
+    assert one(facts, "US$50 million").recipients == ["LBR"]
