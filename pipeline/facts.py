@@ -751,8 +751,9 @@ def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -
         return True
     if found.index > flow.index:
         return False
-    if found.deps and found.deps[0] in ("nsubj", "nsubjpass") and _lemma(flow.chain[found.index]) not in _RECEIVE:
-        return False
+    if found.deps and found.deps[0] in ("nsubj", "nsubjpass") and _lemma(flow.chain[found.index]) not in _RECEIVE \
+            and not (found.via_purpose and len(found.deps) > 1):
+        return False  # a subject gives or says; "(pledged ...) to help Pakistan rebuild" benefits
     if found.first_prep is None:
         # "provided Jordan with ...", "Somalia's reconstruction", an apposition or a list.
         return True

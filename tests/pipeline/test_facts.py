@@ -656,3 +656,8 @@ def test_a_state_that_gives_in_the_paragraph_is_not_its_topic(extract):
     facts = extract("Liberia is rebuilding its schools. Japan pledged ¥1 billion through UNICEF in 2012. "
                     "The African Development Bank pledged US$50 million for classrooms in 2012.")
     assert one(facts, "US$50 million").recipients == ["LBR"]
+
+
+def test_a_country_helped_by_a_purpose_clause_benefits(extract):
+    fact = one(extract("In 2016, donors pledged a total of about US$3.1 billion to help Nepal rebuild the districts the earthquake destroyed."), "US$3.1 billion")
+    assert fact.recipients == ["NPL"]
