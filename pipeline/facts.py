@@ -157,7 +157,8 @@ def load_cues() -> Cues:
         striking_verbs=frozenset(data["striking_verbs"]),
         debt_verbs=frozenset(data["debt_verbs"]),
         generic_reference=re.compile(
-            r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b"
+            r"\b(?:the|this|that)\s+(" + "|".join(re.escape(w) for w in sorted(data["generic_org_heads"], key=len, reverse=True)) + r")\b",
+            re.IGNORECASE,  # "pledged US$500 million to the fund": the Amazon Fund the paragraph named
         ),
     )
 
@@ -969,7 +970,9 @@ def _generic_channel(sentence: Sentence, flow: Flow, anchors, context: _Context,
             continue
         head = match.group(1)
         earlier = [m for m in context.mentions_in(start - context.generic_reference_window, start) if m.label == "ORG"]
-        named = next((m for m in reversed(earlier) if m.norm.get("name", "").endswith(head)), None)
+        named = next((m for m in reversed(earlier) if m.norm.get("name", "").lower().endswith(head.lower())), None)
+        if named is not None and draft.donor == {"org": named.norm.get("name")}:
+            return  # "the IDB announced that it would cancel Haiti's debt to the bank": the giver itself
         if named is not None:
             _add_channel(channels, named)
             draft.cite("channels", named.start, named.end)

@@ -51,6 +51,9 @@ class ModelEntityMapper(CandidateFinder):
             surface = text[start:end]
             if end <= start or _NOT_A_NAME.match(surface) or is_not_org_title(surface):
                 continue
+            if surface.count("(") != surface.count(")"):
+                continue  # "CAFI) Trust Fund": the model's span cuts through an acronym's parentheses
+
             words = surface.split()
             # One word the registry does not know is too weak: "ODA", "COVID-19", "Tropics".
             if len(words) == 1 or self.gazetteer.resolve(surface) or surface in self.places or _DEMONSTRATIVE.match(surface):

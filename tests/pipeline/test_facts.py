@@ -661,3 +661,13 @@ def test_a_state_that_gives_in_the_paragraph_is_not_its_topic(extract):
 def test_a_country_helped_by_a_purpose_clause_benefits(extract):
     fact = one(extract("In 2016, donors pledged a total of about US$3.1 billion to help Nepal rebuild the districts the earthquake destroyed."), "US$3.1 billion")
     assert fact.recipients == ["NPL"]
+
+
+def test_the_fund_in_lower_case_is_the_fund_the_paragraph_named(extract):
+    facts = extract("The Central Africa Forest Initiative (CAFI) Trust Fund, set up in 2015, pools money against deforestation. "
+                    "In 2021, Norway pledged US$200 million to the fund over five years.")
+    assert [c.name for c in one(facts, "US$200 million").channels] == ["Central Africa Forest Initiative (CAFI) Trust Fund"] or \
+        [c.acronym for c in one(facts, "US$200 million").channels] == ["CAFI"] or len(one(facts, "US$200 million").channels) == 1
+    # The giver's own bank is no channel: "cancel Haiti's debt to the bank".
+    facts = extract("In 2010, the Inter-American Development Bank (IDB) announced that it would cancel Haiti's outstanding debt to the bank, some US$479 million.")
+    assert one(facts, "US$479 million").channels == []

@@ -210,3 +210,15 @@ def test_regression_components_share_one_text_join_per_block():
 
     copy = Doc(doc.vocab).from_bytes(doc.to_bytes())
     assert copy.user_data["odax_text"] == doc.text
+
+
+def test_regression_a_model_span_cut_through_parentheses_is_no_organization(nlp):
+    from spacy.tokens import Span
+    from odaextract.pipeline.components.model_entities import ModelEntityMapper
+
+    doc = nlp.make_doc("The Central Africa Forest Initiative (CAFI) Trust Fund and the Pacific Resilience Fund pool money.")
+    cut = doc.char_span(doc.text.index("CAFI"), doc.text.index(" and"), label="ORG", alignment_mode="expand")
+    whole = doc.char_span(doc.text.index("Pacific"), doc.text.index(" pool"), label="ORG")
+    doc.ents = [cut, whole]
+    found = [doc.text[c.start : c.end] for c in ModelEntityMapper("model_entities", ["ORG"], load_gazetteer()).match(doc)]
+    assert found == ["Pacific Resilience Fund"]
