@@ -412,7 +412,8 @@ def _extend_flow(chain: list[Token], position: int, cues: Cues) -> int:
             position += 1
         elif above.pos_ in ("NOUN", "PROPN") and set(_noun_words(above)) & cues.giving_nouns:
             position += 1
-        elif above.pos_ == "ADP" and position + 2 < len(chain) and set(_noun_words(chain[position + 2])) & cues.giving_nouns:
+        elif above.pos_ == "ADP" and position + 2 < len(chain) and chain[position + 2].pos_ in ("NOUN", "PROPN") \
+                and set(_noun_words(chain[position + 2])) & cues.giving_nouns:  # not "..., with Kuwait pledging ..." under "pledged"
             position += 1
         else:
             break

@@ -671,3 +671,11 @@ def test_the_fund_in_lower_case_is_the_fund_the_paragraph_named(extract):
     # The giver's own bank is no channel: "cancel Haiti's debt to the bank".
     facts = extract("In 2010, the Inter-American Development Bank (IDB) announced that it would cancel Haiti's outstanding debt to the bank, some US$479 million.")
     assert one(facts, "US$479 million").channels == []
+
+
+def test_the_subject_of_with_giving_gives(extract):
+    # "with" + subject + giving verb under another pledge: the flow stops at its own verb.
+    facts = extract("At the conference held in London in February 2016, donors pledged more than US$11 billion, with Germany itself pledging US$2.6 billion and Japan US$350 million.")
+    assert one(facts, "US$2.6 billion").donor.iso3 == "DEU"
+    japan = one(facts, "US$350 million")
+    assert japan.donor.iso3 == "JPN" and "JPN" not in one(facts, "US$2.6 billion").recipients
