@@ -98,6 +98,7 @@ class Cues:
     replenishment: re.Pattern[str]
     date_anaphora: re.Pattern[str]
     occasions: re.Pattern[str]
+    compared: re.Pattern[str]
     project_nouns: frozenset[str]
     bare_infinitive_heads: frozenset[str]
     counted_countries: re.Pattern[str]
@@ -147,6 +148,7 @@ def load_cues() -> Cues:
         replenishment=_phrases(data["replenishment_words"]),
         date_anaphora=_phrases(data["date_anaphora"]),
         occasions=_phrases(data["occasion_nouns"]),
+        compared=re.compile(r"(?:" + "|".join(re.escape(w) for w in data["comparison_phrases"]) + r")\s+(?:the\s+)?$", re.IGNORECASE),
         project_nouns=frozenset(data["project_nouns"]),
         bare_infinitive_heads=frozenset(data["bare_infinitive_heads"]),
         counted_countries=re.compile(
@@ -806,6 +808,8 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
             continue
         if not code or code == donor_code:
             continue
+        if cues.compared.search(context.text, max(0, mention.start - 30), mention.start):
+            continue  # "second only to the United States (US$13.29 billion)": a ranking, not a destination
         token = sentence.root(mention.start, mention.end)
         if token is None or (mention.label == "COUNTRY" and any(s <= mention.start and mention.end <= e for s, e in quotes)):
             continue  # a country inside a quoted slogan or title

@@ -679,3 +679,8 @@ def test_the_subject_of_with_giving_gives(extract):
     assert one(facts, "US$2.6 billion").donor.iso3 == "DEU"
     japan = one(facts, "US$350 million")
     assert japan.donor.iso3 == "JPN" and "JPN" not in one(facts, "US$2.6 billion").recipients
+
+
+def test_a_country_a_donor_is_compared_with_is_not_a_recipient(extract):
+    fact = one(extract("In 2005, Japan's ODA amounted to US$13.1 billion, second only to the United States."), "US$13.1 billion")
+    assert fact.recipients == [] and fact.donor.iso3 == "JPN"
