@@ -277,6 +277,11 @@ def _is_infinitive(verb: Token) -> bool:
     return verb.dep_ == "relcl" and verb.head.lemma_.lower() in cues.project_nouns
 
 
+def _co_prefixed(token: Token) -> bool:
+    """'financed' of "co-financed", which the tokenizer splits as co - financed."""
+    return token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "co"
+
+
 def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[int]) -> Optional[Attachment]:
     cues = load_cues()
     beneficiaries = cues.beneficiary_nouns
@@ -298,8 +303,11 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
             if current.pos_ in ("VERB", "AUX") and current.dep_ not in _NOMINAL_DEPS and (current.tag_ in _CLAUSE_TAGS or current.dep_ in _CLAUSE_DEPS):
                 # "people affected by the conflict in South Sudan" still says who benefits; so
                 # does a purpose ("for a project to improve border management in Armenia").
-                reduced = current.tag_ == "VBN" and current.dep_ == "acl" and (
-                    current.head.lemma_.lower() in beneficiaries or current.lemma_.lower() in cues.debt_verbs)  # "the debt owed by Iraq"
+                reduced = current.tag_ == "VBN" and (
+                    (current.dep_ == "acl" and (current.head.lemma_.lower() in beneficiaries or current.lemma_.lower() in cues.debt_verbs))  # "the debt owed by Iraq"
+                    # "had reached US$400 million, provided to Syria, Jordan ...": the giving the amount is
+                    or (current.dep_ in ("acl", "advcl") and current.head.i in chain_index and current.lemma_.lower() in cues.giving_verbs
+                        and not _co_prefixed(current)))  # "co-financed with the ADB": a co-financier is no channel
                 crosses = crosses or not (reduced or infinitive)
             purpose = purpose or infinitive
             if current.i in other_amounts:
@@ -555,7 +563,7 @@ def _joint_partners(sentence: Sentence, flow: Flow, donor_mention: Optional[Reso
     the other states of an agreement's joint subject are its recipients."""
     if donor_mention is None or donor_mention.label != "COUNTRY":
         return []
-    for verb in flow.chain[: flow.index + 2]:
+    for verb in flow.chain:  # "Japan and Tunisia signed Exchange of Notes for two yen loans totaling ...": above the flow
         if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in context.cues.agreement_words:
             continue
         subject = _subject(verb)

@@ -684,3 +684,11 @@ def test_the_subject_of_with_giving_gives(extract):
 def test_a_country_a_donor_is_compared_with_is_not_a_recipient(extract):
     fact = one(extract("In 2005, Japan's ODA amounted to US$13.1 billion, second only to the United States."), "US$13.1 billion")
     assert fact.recipients == [] and fact.donor.iso3 == "JPN"
+
+
+def test_a_participle_on_the_amount_says_where_it_went(extract):
+    fact = one(extract("By the end of March 2015, Japan's assistance had reached about US$250 million, provided to Mali, Niger and Chad."), "US$250 million")
+    assert fact.recipients == ["MLI", "NER", "TCD"]
+    # A co-financier named in such a participle is no channel.
+    loan = one(extract("In 2020, Japan signed a yen loan of up to ¥30 billion with Mongolia, co-financed with the Asian Development Bank (ADB)."), "¥30 billion")
+    assert loan.channels == [] and loan.recipients == ["MNG"]
