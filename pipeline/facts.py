@@ -737,7 +737,11 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
             return donor_from_mention(found, context), found, False
         # "this", or a body of a government not named ("the Embassy signed a grant contract"):
         # the giver of the sentences before.
-        return None, None, subject.lower_ in ("this", "these", "that", "which") or _lemma(subject) in context.cues.government_nouns
+        # A passive ("an Exchange of Notes was signed with ...", "grant aid of ¥1.1 billion was
+        # provided to Honduras") or the giving itself as subject ("the contribution was ¥6.5
+        # billion") names no giver either.
+        unnamed = subject.dep_ == "nsubjpass" or bool(set(_noun_words(subject)) & context.cues.giving_nouns)
+        return None, None, unnamed or subject.lower_ in ("this", "these", "that", "which") or _lemma(subject) in context.cues.government_nouns
     # "Japan's contribution of $X": a possessive on the chain; "US$28 million of Japan's
     # bilateral ODA": on what the amount is a part of.
     for token in chain[: flow.index + 1]:
