@@ -1882,7 +1882,8 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
 _DOCUMENT_DONOR_SHARE = 0.6
 
 
-_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*$")
+_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?$")
+_GIVER_TO_AMOUNT = re.compile(r"\s*(?:(?:about|approximately|around|some|nearly|almost|roughly|over|up to|more than|a further|another)\s+)?")
 
 
 def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[FactDraft], equivalents, context: _Context, block) -> Optional[FactDraft]:
@@ -1897,7 +1898,7 @@ def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[
         return None
     previous = before[-1]
     names = [m for m in sentence.mentions if m.label in ("COUNTRY", "ORG") and previous.anchor.end <= m.start and m.end <= anchor.start]
-    if not names or context.text[names[-1].end : anchor.start].strip():
+    if not names or not _GIVER_TO_AMOUNT.fullmatch(context.text, names[-1].end, anchor.start):
         return None
     giver = names[-1]
     if not _GAP.match(context.text[previous.anchor.end : giver.start]):

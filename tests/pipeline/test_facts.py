@@ -602,6 +602,8 @@ def test_givers_with_the_verb_left_out_give_as_the_first_does(extract):
     australia, zealand = one(facts, "US$50 million"), one(facts, "US$20 million")
     assert (australia.donor.iso3, zealand.donor.iso3) == ("AUS", "NZL")
     assert australia.recipients == [] and australia.status == one(facts, "US$80 million").status
+    banks = extract("In 2010, the Asian Development Bank pledged US$400 million, the World Bank US$300 million and the European Union about €90 million.")
+    assert (one(banks, "US$300 million").donor.org, one(banks, "€90 million").donor.org) == ("World Bank", "European Union")
     pledges = extract("At the conference in June 2015, Japan pledged up to US$260 million, India US$1 billion and China US$483 million.")
     assert one(pledges, "US$260 million").recipients == [] and one(pledges, "US$1 billion").donor.iso3 == "IND"
 
