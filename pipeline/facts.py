@@ -99,6 +99,7 @@ class Cues:
     date_anaphora: re.Pattern[str]
     occasions: re.Pattern[str]
     compared: re.Pattern[str]
+    non_fact_heads: frozenset[str]
     project_nouns: frozenset[str]
     bare_infinitive_heads: frozenset[str]
     counted_countries: re.Pattern[str]
@@ -148,6 +149,7 @@ def load_cues() -> Cues:
         replenishment=_phrases(data["replenishment_words"]),
         date_anaphora=_phrases(data["date_anaphora"]),
         occasions=_phrases(data["occasion_nouns"]),
+        non_fact_heads=frozenset(data["non_fact_heads"]),
         compared=re.compile(r"(?:" + "|".join(re.escape(w) for w in data["comparison_phrases"]) + r")\s+(?:the\s+)?$", re.IGNORECASE),
         project_nouns=frozenset(data["project_nouns"]),
         bare_infinitive_heads=frozenset(data["bare_infinitive_heads"]),
@@ -383,7 +385,10 @@ def find_flow(money: Token, cues: Cues) -> Flow:
         if child.dep_ == "prep":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj" and _lemma(grandchild) in cues.giving_nouns:
-                    return Flow(chain, _verb_above(chain, 0), True)
+                    above = _verb_above(chain, 0)
+                    # "appealed for US$1.99 billion in humanitarian assistance", "issued a Flash
+                    # Appeal for US$977 million for relief": what is asked for is not given.
+                    return Flow(chain, above, not _asks(chain[above], cues))
     for position, token in enumerate(chain[1:], start=1):
         lemma = _lemma(token)
         if token.pos_ in ("VERB", "AUX"):
@@ -405,6 +410,15 @@ def find_flow(money: Token, cues: Cues) -> Flow:
             if words & cues.giving_nouns:
                 return Flow(chain, _extend_flow(chain, _verb_above(chain, position), cues), True)
     return Flow(chain, first_verb if first_verb is not None else len(chain) - 1, False)
+
+
+def _asks(verb: Token, cues: Cues) -> bool:
+    """A verb that asks, needs or costs, or one whose object does ("issued a Flash Appeal")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if _lemma(verb) in cues.non_fact_verbs:
+        return True
+    return any(child.dep_ == "dobj" and set(_noun_words(child)) & cues.non_fact_nouns for child in verb.children)
 
 
 def _extend_flow(chain: list[Token], position: int, cues: Cues) -> int:
@@ -459,7 +473,7 @@ def _copular_flow(chain: list[Token], position: int, cues: Cues) -> Flow:
     if subject is None:
         return Flow(chain, position, False, copular=True)
     head_words = set(_noun_words(subject))
-    if head_words & cues.non_fact_nouns:
+    if head_words & cues.non_fact_nouns or _lemma(subject) in cues.non_fact_heads:
         return Flow(chain, position, False, copular=True, subject=subject)
     if head_words & cues.giving_nouns:
         return Flow(chain, position, True, copular=True, subject=subject)

@@ -700,3 +700,11 @@ def test_a_passive_or_the_giving_as_subject_names_no_giver_and_the_document_dono
                     "In 2017, grant aid of ¥1.4 billion was provided to Rwanda for water supply. In FY2018 alone, the contribution was ¥2.2 billion.")
     assert one(facts, "¥1.4 billion").donor.iso3 == "JPN"
     assert one(facts, "¥2.2 billion").donor.iso3 == "JPN"
+
+
+def test_money_asked_for_or_budgeted_is_not_given(extract):
+    facts = extract("In 2016, the UN and its partners appealed for US$2.2 billion in humanitarian assistance for Yemen. "
+                    "In January 2016, the UN issued a Flash Appeal for US$400 million for relief in Yemen. "
+                    "The ODA budget in the general account for FY2016 was ¥548.5 billion. "
+                    "In 2016, Japan provided US$20 million in humanitarian assistance for Yemen.")
+    assert [f.amount.text for f in facts] == ["US$20 million"]
