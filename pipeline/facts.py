@@ -567,8 +567,18 @@ def _mention_at(sentence: Sentence, token: Token, labels: tuple[str, ...]) -> Op
 
 
 def _mentions_in(sentence: Sentence, token: Token, labels: tuple[str, ...]) -> list[ResolvedMention]:
-    left = sentence.start + token.left_edge.idx
-    right = sentence.start + token.right_edge.idx + len(token.right_edge.text)
+    """The mentions inside the token's phrase: the run of its subtree around it. A parse that
+    hangs far words on it ("the Government decided ... through UNICEF, the World Food
+    Programme (WFP)", WFP an apposition of 'Government') does not make them its words."""
+    inside = {t.i for t in token.subtree}
+    first = last = token.i
+    while first - 1 in inside:
+        first -= 1
+    while last + 1 in inside:
+        last += 1
+    doc = token.doc
+    left = sentence.start + doc[first].idx
+    right = sentence.start + doc[last].idx + len(doc[last].text)
     return [m for m in sentence.mentions if m.label in labels and left <= m.start and m.end <= right]
 
 
@@ -1457,6 +1467,8 @@ class FactExtractor:
             draft = _inline_item(anchor, sentence, earlier, equivalents, context, block)
         if draft is None and position is not None:
             draft = _gapped_item(anchor, sentence, previous_in_block.get(position, ()), equivalents, context, block)
+        if draft is None and position is not None:
+            draft = _copular_part(anchor, sentence, previous_in_block.get(position, ()), equivalents, context, block)
         if draft is None and lead is not None:
             # A list item or table row: the lead-in gives donor, date, kind and status.
             draft = self._read_list_item(anchor, sentence, blocks[lead], sentences_of[lead], parsed, equivalents, context, block)
@@ -1937,6 +1949,76 @@ def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[
                 other.recipients = [code for code in other.recipients if code != donor["iso3"]]
                 other.evidence["recipients"] = [span for span in other.evidence.get("recipients", []) if span != (giver.start, giver.end)]
         draft.evidence["recipients"] = [span for span in draft.evidence.get("recipients", []) if span != (giver.start, giver.end)]
+    return draft
+
+
+_PART_VERBS = frozenset({"be", "come", "go"})
+
+
+def _copular_part(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[FactDraft], equivalents, context: _Context, block) -> Optional[FactDraft]:
+    """"..., of which US$3.25 billion came from Saudi Arabia", "Of this, US$6 million was for
+    Türkiye and US$2.5 million for Syria": an amount that is the subject of 'be', 'come' or
+    'go' after a part-of marker is a part of the total before it (guidelines, "Where slots
+    come from", 2): the total's slots, with what the verb names for the part (`for` a place
+    or a year, `from` a giver)."""
+    offset = anchor.start - sentence.start
+    marker = None
+    for found in _PART_OF.finditer(sentence.text, 0, offset):
+        marker = found
+    before = [d for d in earlier if d.anchor.end <= anchor.start]
+    if marker is None or not before:
+        return None
+    money = sentence.root(anchor.start, anchor.end)
+    if money is None:
+        return None
+    verb = money.head
+    if money.dep_ == "conj":  # "... and US$2.5 million for Syria": the verb of the first part
+        firsts = [sentence.root(m.start, m.end) for m in sentence.mentions
+                  if m.label == "MONEY" and sentence.start + marker.end() <= m.start and m.end <= anchor.start]
+        verb = next((t.head for t in firsts if t is not None and t.dep_ in ("nsubj", "nsubjpass")), verb)
+    elif money.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in _PART_VERBS:
+        return None
+    # The total: the fact before the marker in this sentence, else the paragraph's last.
+    in_sentence = [d for d in before if d.sentence[0] == sentence.start and d.anchor.end <= sentence.start + marker.start()]
+    total = (in_sentence or before)[-1]
+    draft = FactDraft(anchor, block, (sentence.start, sentence.start + len(sentence.text)), list(equivalents.get((anchor.start, anchor.end), [])))
+    draft.cite("amount", anchor.start, anchor.end)
+    for equivalent in draft.equivalents:
+        draft.cite("equivalents", equivalent.start, equivalent.end)
+    draft.donor, draft.date, draft.kind, draft.status, draft.cumulative = total.donor, total.date, total.kind, total.status, total.cumulative
+    draft.recipients, draft.regions, draft.channels = list(total.recipients), list(total.regions), [dict(c) for c in total.channels]
+    draft.open_subject, draft.home_government = total.open_subject, total.home_government
+    draft.cite_from(total, "donor", "date", "kind", "status", "recipients", "regions", "channels")
+    # What the part's own words name: the prepositions on the money or, for the first part, on the verb.
+    holders = [money] + ([verb] if money.dep_ in ("nsubj", "nsubjpass") else [])
+    # A part's words end where the next part's amount begins.
+    limit = min((m.start for m in sentence.mentions if m.label == "MONEY" and m.start > anchor.end), default=sentence.start + len(sentence.text))
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("for", "from", "to", "in")):
+            span = (sentence.start + prep.idx, min(limit, sentence.start + prep.idx + sum(len(t.text_with_ws) for t in prep.subtree)))
+            inside = [m for m in sentence.mentions if span[0] <= m.start and m.end <= span[1]]
+            places = [m for m in inside if m.label == "COUNTRY" and m.norm.get("iso3")]
+            regions = sorted({context.regions.names[r.group()] for r in context.regions.pattern.finditer(context.text, *span)})
+            dates = [m for m in inside if m.label == "DATE"]
+            givers = [m for m in inside if m.label in ("COUNTRY", "ORG")]
+            if prep.lower_ == "from" and givers:
+                draft.donor = donor_from_mention(givers[0], context)
+                draft.evidence.pop("donor", None)
+                draft.cite("donor", givers[0].start, givers[0].end)
+                draft.recipients = [c for c in draft.recipients if c != (draft.donor or {}).get("iso3")]
+            elif places or regions:
+                draft.recipients = sorted({m.norm["iso3"] for m in places})
+                draft.regions = regions
+                draft.evidence.pop("recipients", None)
+                draft.evidence.pop("regions", None)
+                for m in places:
+                    draft.cite("recipients", m.start, m.end)
+            elif dates:
+                draft.date = _date_norm(dates[0], context.text)
+                draft.evidence.pop("date", None)
+                draft.cite("date", dates[0].start, dates[0].end)
     return draft
 
 

@@ -708,3 +708,32 @@ def test_money_asked_for_or_budgeted_is_not_given(extract):
                     "The ODA budget in the general account for FY2016 was ¥548.5 billion. "
                     "In 2016, Japan provided US$20 million in humanitarian assistance for Yemen.")
     assert [f.amount.text for f in facts] == ["US$20 million"]
+
+
+def test_a_part_that_is_the_subject_of_be_or_come_takes_the_totals_slots(extract):
+    facts = extract("In 2014, Japan pledged US$30 million for refugees in Jordan and Lebanon. Of this, US$20 million was for Jordan and US$10 million for Lebanon.")
+    jordan, lebanon = one(facts, "US$20 million"), one(facts, "US$10 million")
+    assert (jordan.recipients, lebanon.recipients) == (["JOR"], ["LBN"])
+    assert (jordan.donor.iso3, jordan.status, lebanon.status) == ("JPN", "pledged", "pledged")
+    facts = extract("At the meeting in Riyadh in 2012, donors pledged US$4 billion to Yemen, of which US$3.25 billion came from Saudi Arabia.")
+    assert one(facts, "US$3.25 billion").donor.iso3 == "SAU" and one(facts, "US$3.25 billion").recipients == ["YEM"]
+
+
+def test_regression_a_far_apposition_the_parse_hangs_on_the_subject_is_not_its_words():
+    # heldout15: "the Government decided to extend ... through UNICEF, the World Food Programme (WFP) ...",
+    # parsed with 'Programme' an apposition of 'Government': UNICEF, between them, became the donor.
+    import spacy
+    from spacy.tokens import Doc
+    from odaextract.pipeline.components.resolver import ResolvedMention
+    from odaextract.pipeline.facts import Sentence, _mentions_in
+
+    words = ["the", "Government", "decided", "to", "extend", "aid", "through", "UNICEF", ",", "the", "WFP", "."]
+    heads = [1, 2, 2, 4, 2, 4, 4, 6, 2, 10, 1, 2]
+    deps = ["det", "nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "pobj", "punct", "det", "appos", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    text = doc.text
+    mentions = [ResolvedMention(text.index(name), text.index(name) + len(name), "ORG", "registry", {"name": name}, 0, len(text))
+                for name in ("UNICEF", "WFP")]
+    sentence = Sentence(doc, 0, mentions, text)
+    assert _mentions_in(sentence, doc[1], ("ORG",)) == []
+    assert [m.norm["name"] for m in _mentions_in(sentence, doc[6], ("ORG",))] == ["UNICEF"]
