@@ -826,6 +826,9 @@ def _inside_name_or_quote(start: int, end: int, sentence: Sentence, quotes: list
     return not any(m.label == "COUNTRY" and m.start <= word_start < m.end for m in sentence.mentions)
 
 
+_REGION_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
+
+
 def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor: Optional[dict], context: _Context, draft: FactDraft) -> None:
     positions = flow.positions
     cues = context.cues
@@ -894,6 +897,7 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
                 draft.cite("recipients", mention.start, mention.end)
     draft.recipients = sorted(recipients)
     regions: set[str] = set()
+    accepted_end: Optional[int] = None
     for match in context.regions.pattern.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if _inside_name_or_quote(start, end, sentence, quotes, context.regions.pattern):
@@ -904,9 +908,13 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
         if token is None:
             continue
         found = attach(token, positions, anchors)
-        if found is not None and _accepts_destination(found, flow, cues.recipient_preps):
+        # "in Africa, the Caribbean and the Pacific": a region listed right after an accepted
+        # one is a destination too, wherever the parse hangs it.
+        listed = accepted_end is not None and _REGION_LIST_GAP.fullmatch(context.text, accepted_end, start) is not None
+        if listed or (found is not None and _accepts_destination(found, flow, cues.recipient_preps)):
             regions.add(context.regions.names[match.group()])
             draft.cite("regions", start, end)
+            accepted_end = end
     # "In North Africa, Japan ... in Tunisia": a region that opens the sentence places
     # it; it is the destination only when no country is.
     opening = re.match(r"\W*In (?:the )?", sentence.text)

@@ -737,3 +737,32 @@ def test_regression_a_far_apposition_the_parse_hangs_on_the_subject_is_not_its_w
     sentence = Sentence(doc, 0, mentions, text)
     assert _mentions_in(sentence, doc[1], ("ORG",)) == []
     assert [m.norm["name"] for m in _mentions_in(sentence, doc[6], ("ORG",))] == ["UNICEF"]
+
+
+def test_regions_listed_after_a_destination_region_are_destinations():
+    # heldout10's "for food security in Africa, the Caribbean and the Pacific", with the parse's
+    # mistake built by hand: 'Caribbean' conjoined to 'reserves', under "from".
+    import spacy
+    from spacy.tokens import Doc
+    from odaextract.pipeline.components.resolver import ResolvedMention
+    from odaextract.pipeline.facts import FactDraft, Sentence, _Context, find_flow, load_cues, read_destinations
+    from odaextract.pipeline.structure import Block
+
+    words = ["The", "EU", "mobilized", "€", "600", "million", "from", "reserves", "for", "security", "in", "Africa", ",",
+             "the", "Caribbean", "and", "the", "Pacific", "."]
+    heads = [1, 2, 2, 5, 5, 2, 2, 6, 7, 8, 9, 10, 7, 14, 7, 14, 17, 14, 2]
+    deps = ["det", "nsubj", "ROOT", "quantmod", "compound", "dobj", "prep", "pobj", "prep", "pobj", "prep", "pobj", "punct",
+            "det", "conj", "cc", "det", "conj", "punct"]
+    pos = ["DET", "PROPN", "VERB", "SYM", "NUM", "NUM", "ADP", "NOUN", "ADP", "NOUN", "ADP", "PROPN", "PUNCT",
+           "DET", "PROPN", "CCONJ", "DET", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    text = doc.text
+    money = ResolvedMention(text.index("€"), text.index("million") + 7, "MONEY", "rule", {"amount": 600000000, "currency": "EUR"}, 0, len(text))
+    union = ResolvedMention(text.index("EU"), text.index("EU") + 2, "ORG", "registry", {"name": "European Union", "acronym": "EU"}, 0, len(text))
+    context = _Context(text, 2023)
+    context.set_mentions([union, money])
+    sentence = Sentence(doc, 0, [union, money], text)
+    flow = find_flow(doc[5], load_cues())
+    draft = FactDraft(money, Block("paragraph", 0, len(text), None, None), (0, len(text)), [])
+    read_destinations(sentence, flow, frozenset(), {"org": "European Union"}, context, draft)
+    assert draft.regions == ["Africa", "Caribbean", "Pacific"]
