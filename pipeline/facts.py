@@ -930,6 +930,24 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
     draft.regions = sorted(regions)
 
 
+def _channel_clause_regions(sentence: Sentence, draft: FactDraft, context: _Context) -> None:
+    """"contributed US$4.6 million to the Japan-SAARC Special Fund, which finances seminars
+    ... on issues common to South Asia": what the channel's own relative clause says it
+    funds is where the money goes."""
+    channel_names = {c.get("name") for c in draft.channels}
+    for match in context.regions.pattern.finditer(sentence.text):
+        token = sentence.root(sentence.start + match.start(), sentence.start + match.end())
+        if token is None:
+            continue
+        clause = next((t for t in head_chain(token)[1:] if t.dep_ == "relcl"), None)
+        if clause is None or _lemma(clause) not in context.cues.giving_verbs:
+            continue
+        owner = _mention_at(sentence, clause.head, ("ORG",))
+        if owner is not None and owner.norm.get("name") in channel_names:
+            draft.regions = sorted({*draft.regions, context.regions.names[match.group()]})
+            draft.cite("regions", sentence.start + match.start(), sentence.start + match.end())
+
+
 def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor_mention: Optional[ResolvedMention], context: _Context, draft: FactDraft) -> None:
     positions = flow.positions
     channels: list[dict] = []
@@ -1589,6 +1607,8 @@ class FactExtractor:
             draft.evidence.pop("recipients", None)
             draft.evidence.pop("regions", None)
         read_channels(sentence, flow, roots, donor_mention, context, draft)
+        if draft.channels and not draft.recipients and not draft.regions:
+            _channel_clause_regions(sentence, draft, context)
         date = read_date(sentence, flow, others)
         if date is not None:
             draft.date = _date_norm(date, context.text)

@@ -766,3 +766,9 @@ def test_regions_listed_after_a_destination_region_are_destinations():
     draft = FactDraft(money, Block("paragraph", 0, len(text), None, None), (0, len(text)), [])
     read_destinations(sentence, flow, frozenset(), {"org": "European Union"}, context, draft)
     assert draft.regions == ["Africa", "Caribbean", "Pacific"]
+
+
+def test_what_a_channels_relative_clause_funds_is_the_destination(extract):
+    fact = one(extract("Since 1995, Japan has contributed a total of approximately US$3.2 million to the Japan-ASEAN Exchange Fund, "
+                       "which finances seminars and studies on issues common to Southeast Asia."), "US$3.2 million")
+    assert fact.regions == ["Southeast Asia"]
