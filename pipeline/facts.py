@@ -948,6 +948,10 @@ def _channel_clause_regions(sentence: Sentence, draft: FactDraft, context: _Cont
             draft.cite("regions", sentence.start + match.start(), sentence.start + match.end())
 
 
+_CHANNEL_LIST_GAP = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_ACRONYM_AFTER = re.compile(r"\s*\(")
+
+
 def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor_mention: Optional[ResolvedMention], context: _Context, draft: FactDraft) -> None:
     positions = flow.positions
     channels: list[dict] = []
@@ -960,6 +964,7 @@ def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor
             _add_channel(channels, beside)
             draft.cite("channels", beside.start, beside.end)
             break
+    last_channel_end: Optional[int] = None
     for mention in sentence.mentions:
         if mention.label != "ORG" or (donor_mention is not None and (mention.start, mention.end) == (donor_mention.start, donor_mention.end)):
             continue
@@ -971,11 +976,19 @@ def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor
         found = attach(token, positions, anchors)
         if not _is_channel(found, flow, context):
             found = _attach_preceding_preposition(sentence, mention, positions, anchors, context)
-        if _is_channel(found, flow, context):
+        # "through UNICEF, the World Food Programme (WFP) and the IFRC": an organization listed
+        # right after a channel is one too, wherever the parse hangs it.
+        listed = bool(channels) and last_channel_end is not None and _CHANNEL_LIST_GAP.fullmatch(context.text, last_channel_end, mention.start) is not None
+        if listed or _is_channel(found, flow, context):
             _add_channel(channels, mention)
             draft.cite("channels", mention.start, mention.end)
+            last_channel_end = mention.end
+            if listed:
+                continue
             if found.first_prep in ("to", "for", "into") or not found.first_prep:
                 draft.paid_to_channel = True
+        elif last_channel_end is not None and _ACRONYM_AFTER.fullmatch(context.text, last_channel_end, mention.start):
+            last_channel_end = mention.end  # the channel's acronym: "the World Food Programme (WFP)"
     # "the Japan-ASEAN Integration Fund (JAIF), to which Japan contributed ¥7.5 billion".
     for token in flow.chain[: flow.index + 1]:
         if token.dep_ != "relcl":

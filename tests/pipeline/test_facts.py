@@ -772,3 +772,9 @@ def test_what_a_channels_relative_clause_funds_is_the_destination(extract):
     fact = one(extract("Since 1995, Japan has contributed a total of approximately US$3.2 million to the Japan-ASEAN Exchange Fund, "
                        "which finances seminars and studies on issues common to Southeast Asia."), "US$3.2 million")
     assert fact.regions == ["Southeast Asia"]
+
+
+def test_organizations_listed_after_a_channel_are_channels(extract):
+    fact = one(extract("On March 3, 2016, the Government decided to extend Emergency Grant Aid of US$6 million for the people affected in Fiji "
+                       "through UNICEF, the World Food Programme (WFP) and the International Organization for Migration (IOM)."), "US$6 million")
+    assert sorted(c.acronym for c in fact.channels) == ["IOM", "UNICEF", "WFP"]
