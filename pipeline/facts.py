@@ -208,6 +208,7 @@ class FactDraft:
     evidence: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     # How slots were read, for the rules that complete them later (never written out):
     open_subject: bool = False  # no donor named in the sentence (a pronoun, a passive, none)
+    unnamed_passive: bool = False  # ... because the giving is a passive without agent
     home_government: bool = False  # the donor is a ministry or agency that names no country
     paid_to_channel: bool = False  # the money goes *to* an organization or fund
     contribution_for_want_of_a_country: bool = False  # `contribution` only because no country was named
@@ -647,7 +648,9 @@ def _name_before_verb(sentence: Sentence, verb: Token, subject: Optional[Token],
     if subject is not None:
         clauses = [child for child in subject.children if child.dep_ in ("relcl", "acl")]
         inside = {sentence.start + t.idx for clause in clauses for t in clause.subtree}
-        before = [m for m in before if any(m.start <= i < m.end for i in inside)]
+        # Not the clause's own object of a preposition: "the grant aid it has provided to CMAC totaled".
+        before = [m for m in before if any(m.start <= i < m.end for i in inside)
+                  and getattr(sentence.root(m.start, m.end), "dep_", "") != "pobj"]
     if before:
         last = max(before, key=lambda m: m.end)
         # The long form, not its acronym in parentheses: "the Agency (JICA) provided".
@@ -752,11 +755,14 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
             # hung the agency in its clause; the name right before the verb is its subject.
             found = _name_before_verb(sentence, verb, subject, labels)
         if found is None:
-            inside = _mentions_in(sentence, subject, labels)
-            # "the Government of Japan", "Japan's ODA", "JICA's experts".
-            found = next((m for m in inside if m.label == "COUNTRY" or is_government(m.norm, context)), None) or next(iter(inside), None)
-        if found is None:
             found = _relative_giver(sentence, subject, context)  # "the technical cooperation it has provided totaled"
+        if found is None:
+            # "the Government of Japan", "Japan's ODA", "JICA's experts"; not the words of a
+            # relative clause on it ("the grant aid it has provided to CMAC totaled").
+            clauses = [c for c in subject.children if c.dep_ in ("relcl", "acl")]
+            clause_words = {sentence.start + t.idx for c in clauses for t in c.subtree}
+            inside = [m for m in _mentions_in(sentence, subject, labels) if m.start not in clause_words]
+            found = next((m for m in inside if m.label == "COUNTRY" or is_government(m.norm, context)), None) or next(iter(inside), None)
         if found is not None:
             return donor_from_mention(found, context), found, False
         # "this", or a body of a government not named ("the Embassy signed a grant contract"):
@@ -1604,6 +1610,8 @@ class FactExtractor:
         if donor_mention is not None:
             draft.cite("donor", donor_mention.start, donor_mention.end)
         draft.open_subject = open_subject
+        draft.unnamed_passive = donor is None and open_subject and any(
+            child.dep_ == "nsubjpass" for t in flow.chain[flow.index :] if t.pos_ in ("VERB", "AUX") for child in t.children)
         # Destinations and channels stop only at the other amounts themselves; a date on
         # another amount's own way is that amount's ("..., and pledged ¥319 billion for a
         # replenishment which covers 2020-2023").
@@ -2195,7 +2203,9 @@ def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, co
     # Statistics run on through a paragraph: "ODA ... in 2019 amounted to ... By country,
     # the United States ranked first ($33.5 billion)" (guidelines, "Where slots come from").
     statistics = draft.kind == "aggregate" and previous.kind == "aggregate"
-    if draft.donor is None and (draft.open_subject or statistics):
+    # Not for a passive that names no giver ("an Exchange of Notes was signed with El Salvador
+    # for a yen loan" after Mexico's own programme): that is the document's donor.
+    if draft.donor is None and ((draft.open_subject and (continues or not draft.unnamed_passive)) or statistics):
         draft.donor = previous.donor
         draft.cite_from(previous, "donor")
     same_time = bool(context.cues.date_anaphora.search(sentence.text))  # "in the same year", "at the same conference"

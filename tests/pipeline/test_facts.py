@@ -778,3 +778,17 @@ def test_organizations_listed_after_a_channel_are_channels(extract):
     fact = one(extract("On March 3, 2016, the Government decided to extend Emergency Grant Aid of US$6 million for the people affected in Fiji "
                        "through UNICEF, the World Food Programme (WFP) and the International Organization for Migration (IOM)."), "US$6 million")
     assert sorted(c.acronym for c in fact.channels) == ["IOM", "UNICEF", "WFP"]
+
+
+def test_a_passive_without_agent_does_not_take_the_giver_of_the_fact_before(extract):
+    facts = extract("In 2018, Japan provided ¥3 billion in grant aid to Kenya. In 2018, Japan provided ¥2 billion in grant aid to Uganda. "
+                    "In 2019, Japan extended a yen loan of ¥15 billion to Tanzania.\n"
+                    "In 2019, Mexico provided US$30 million to Honduras for job training. "
+                    "In 2019, an Exchange of Notes was signed with Guatemala for a yen loan of up to ¥10 billion for a bypass road.")
+    assert one(facts, "¥10 billion").donor.iso3 == "JPN"
+
+
+def test_the_words_of_a_relative_clause_on_the_subject_are_not_the_giver(extract):
+    fact = one(extract("Japan has supported the Cambodian Mine Action Centre (CMAC) since 1998, and the grant aid and equipment it has provided to CMAC totaled about ¥7 billion as of March 2008."),
+               "¥7 billion")
+    assert fact.donor.iso3 == "JPN"
