@@ -55,7 +55,8 @@ _RECEIVE = frozenset({"receive", "obtain", "get", "accept", "account"})
 # The first preposition on a path that says "not a destination": by Japan, with UNDP, from Syria.
 _NOT_DESTINATION_PREPS = frozenset({"by", "with", "from", "between", "than", "like", "as", "after", "before", "during", "of", "under", "except", "without", "against", "upon", "via", "through"})
 _CONTINUATION = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:this|these|the same|which|such|those|that assistance|of it)\b|^\W*by (?:country|donor|region|sector)\b|^\W*(?:it|they|its|their)\b",
+    r"^\W*(?:\w+\W+){0,3}?(?:this|these|the same|which|such|those|that assistance|of it)\b|^\W*by (?:country|donor|region|sector)\b|^\W*(?:it|they|its|their)\b"
+    r"|^\W*the (?:aid|assistance|support|contributions?|grants?|loans?|funds?)\b(?! (?:of|to|for)\b)",  # "The aid is being implemented through ..."
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"“[^”]{0,200}”|\"[^\"]{0,200}\"|‘[^’]{0,200}’")
@@ -1516,7 +1517,12 @@ class FactExtractor:
             draft = _copular_part(anchor, sentence, previous_in_block.get(position, ()), equivalents, context, block)
         if draft is None and lead is not None:
             # A list item or table row: the lead-in gives donor, date, kind and status.
-            draft = self._read_list_item(anchor, sentence, blocks[lead], sentences_of[lead], parsed, equivalents, context, block)
+            lead_sentences = list(sentences_of[lead])
+            if len(lead_sentences) == 1 and lead > 0 and blocks[lead - 1].kind == "paragraph" and sentences_of[lead - 1]:
+                # A one-sentence lead-in line ("Of this, the following amounts were contributed
+                # ...:") continues the paragraph above it.
+                lead_sentences = [sentences_of[lead - 1][-1]] + lead_sentences
+            draft = self._read_list_item(anchor, sentence, blocks[lead], lead_sentences, parsed, equivalents, context, block)
         if draft is None:
             draft = self._read(anchor, sentence, anchor_spans, equivalents.get((anchor.start, anchor.end), []), context, block)
             named = inline_item_names(anchor, sentence, context) if draft is not None else []

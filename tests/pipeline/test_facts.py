@@ -792,3 +792,14 @@ def test_the_words_of_a_relative_clause_on_the_subject_are_not_the_giver(extract
     fact = one(extract("Japan has supported the Cambodian Mine Action Centre (CMAC) since 1998, and the grant aid and equipment it has provided to CMAC totaled about ¥7 billion as of March 2008."),
                "¥7 billion")
     assert fact.donor.iso3 == "JPN"
+
+
+def test_a_one_sentence_lead_in_line_continues_the_paragraph_above(extract):
+    text = ("By the end of 2016, Japan's assistance had reached about US$300 million, provided to Iraq, Jordan and Lebanon.\n"
+            "Of this, the following amounts were contributed through international organizations in 2016 (Unit: US$ million):\n"
+            "UNHCR: 41.5\nWFP: 32.0\n")
+    row = one(extract(text), "41.5")
+    assert row.recipients == ["IRQ", "JOR", "LBN"] and [c.acronym for c in row.channels] == ["UNHCR"]
+    text = ("In November 2021, Japan decided to extend Emergency Grant Aid of US$50 million for Yemen. "
+            "The aid is being implemented through the following organizations (Unit: US$ million):\nWFP: 20.0\nUNICEF: 12.0\n")
+    assert one(extract(text), "20.0").recipients == ["YEM"]
