@@ -362,6 +362,12 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _phrasal(verb: Token) -> str:
+    """The verb with its particle, "set aside"; the lemma alone when it has none."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1), None)
+    return f"{_lemma(verb)} {particle}" if particle else _lemma(verb)
+
+
 def _subject(verb: Token) -> Optional[Token]:
     """The verb's subject; of two (a parse of "(Reference) Japan's ODA ... amounted
     to"), the one nearest the verb."""
@@ -403,7 +409,7 @@ def find_flow(money: Token, cues: Cues) -> Flow:
                 if flow.is_fact and token.dep_ in ("acl", "relcl"):
                     flow.index = _extend_flow(chain, position, cues)
                 return flow
-            if lemma in cues.giving_verbs or lemma in _RECEIVE:
+            if lemma in cues.giving_verbs or lemma in _RECEIVE or _phrasal(token) in cues.giving_verbs:
                 return Flow(chain, _extend_flow(chain, position, cues), True)
         elif token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             words = set(_noun_words(token))
@@ -1575,7 +1581,8 @@ class FactExtractor:
         if position is not None and not draft.recipients and not draft.regions:
             _region_anaphora(draft, sentence, blocks[position], context)
         if position is not None and not draft.recipients and not draft.regions and not draft.channels:
-            _single_country_paragraph(draft, sentence, blocks[position], context, previous_in_block.get(position, ()))
+            _single_country_paragraph(draft, sentence, blocks[position], context,
+                                      [d for facts in previous_in_block.values() for d in facts])
         if position is not None:
             previous_in_block.setdefault(position, []).append(draft)
         return draft
@@ -2102,9 +2109,12 @@ _REGION_ANAPHORA = re.compile(r"\b(?:the|this|that) region\b")
 
 def _region_anaphora(draft: FactDraft, sentence: Sentence, block: Block, context: _Context) -> None:
     """"... commitments to the region": the region the paragraph named before."""
-    if not _REGION_ANAPHORA.search(sentence.text):
+    found = _REGION_ANAPHORA.search(sentence.text)
+    if not found:
         return
-    before = context.text[block.start : sentence.start]
+    # The paragraph up to the phrase: "to help the Pacific ... secure vaccines, and New Zealand
+    # set aside NZ$50 million for vaccines in the region".
+    before = context.text[block.start : sentence.start + found.start()]
     named = [m for m in context.regions.pattern.finditer(before)]
     if named:
         last = named[-1]
@@ -2184,7 +2194,7 @@ def _single_country_paragraph(draft: FactDraft, sentence: Sentence, block: Block
     goes there."""
     if draft.anchor.start < block.start or draft.kind == "aggregate":
         return
-    # Not a state that gives in the paragraph: "Japan pledged ... the ADB pledged US$1 billion".
+    # Not a state that gives in the document: "Japan pledged ... the ADB pledged US$1 billion".
     givers = {(d.donor or {}).get("iso3") for d in (draft, *earlier_facts)}
     earlier = [m for m in context.mentions_in(block.start, sentence.start) if m.label == "COUNTRY" and m.norm.get("iso3")]
     codes = {m.norm["iso3"] for m in earlier} - givers

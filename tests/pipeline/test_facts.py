@@ -803,3 +803,10 @@ def test_a_one_sentence_lead_in_line_continues_the_paragraph_above(extract):
     text = ("In November 2021, Japan decided to extend Emergency Grant Aid of US$50 million for Yemen. "
             "The aid is being implemented through the following organizations (Unit: US$ million):\nWFP: 20.0\nUNICEF: 12.0\n")
     assert one(extract(text), "20.0").recipients == ["YEM"]
+
+
+def test_set_aside_gives_and_the_region_named_earlier_in_the_sentence_resolves_the_region(extract):
+    facts = extract("Japan works with partners in the region. In March 2021, Australia announced A$80 million over two years to help Southeast Asia "
+                    "secure vaccines, and New Zealand set aside NZ$30 million for vaccines in the region.")
+    fact = one(facts, "NZ$30 million")
+    assert fact.donor.iso3 == "NZL" and fact.regions == ["Southeast Asia"] and fact.recipients == []
