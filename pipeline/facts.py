@@ -1733,6 +1733,15 @@ class FactExtractor:
                     _add_channel(channels, mention)
                     draft.cite("channels", mention.start, mention.end)
         draft.channels, draft.recipients = channels, sorted(recipients)
+        receiver = _lead_receiver(lead, context)
+        if receiver is not None and len(recipients) == 1 and not channels:
+            # "Cash donations received by the Government of Japan ... included the following:
+            # China: 254": a row names who gave, the lead-in who received.
+            giver = next(m for m in item.mentions if m.label == "COUNTRY" and m.norm.get("iso3") in recipients)
+            draft.donor, draft.open_subject = {"iso3": giver.norm["iso3"]}, False
+            draft.evidence["donor"] = [(giver.start, giver.end)]
+            draft.recipients = [code for code in [country_in_name(context.text[receiver.start : receiver.end], context)] if code]
+            draft.evidence["recipients"] = [(receiver.start, receiver.end)]
         regions = sorted({context.regions.names[m.group()] for m in context.regions.pattern.finditer(item.text)})
         draft.regions = regions
         if not draft.recipients and not draft.regions:
@@ -1880,6 +1889,21 @@ def parenthesized_item_names(anchor: ResolvedMention, sentence: Sentence, contex
     if own.label == "ORG" and is_government(own.norm, context):
         return []
     return [own] if own.label == "ORG" or own.norm.get("iso3") else []
+
+
+def _lead_receiver(lead: Sentence, context: _Context) -> Optional[ResolvedMention]:
+    """The state a lead-in says received ("donations received by the Government of Japan"):
+    its rows then name the givers."""
+    for verb in lead.doc:
+        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in _RECEIVE or _lemma(verb) == "account":
+            continue
+        agents = [pobj for child in verb.children if child.dep_ == "agent" for pobj in child.children]
+        subject = _subject(verb)
+        for who in agents + ([subject] if subject is not None and verb.dep_ not in ("acl", "relcl") else []):
+            found = _mention_at(lead, who, ("COUNTRY", "ORG")) or next(iter(_mentions_in(lead, who, ("COUNTRY", "ORG"))), None)
+            if found is not None and country_in_name(context.text[found.start : found.end], context):
+                return found
+    return None
 
 
 def _lead_in_gives(sentence: Sentence, colon: int) -> bool:

@@ -810,3 +810,10 @@ def test_set_aside_gives_and_the_region_named_earlier_in_the_sentence_resolves_t
                     "secure vaccines, and New Zealand set aside NZ$30 million for vaccines in the region.")
     fact = one(facts, "NZ$30 million")
     assert fact.donor.iso3 == "NZL" and fact.regions == ["Southeast Asia"] and fact.recipients == []
+
+
+def test_rows_under_a_lead_in_that_receives_name_the_givers(extract):
+    text = ("After the floods, cash donations received by the Government of Pakistan by the end of 2010 included the following (Unit: US$ million):\n"
+            "Saudi Arabia: 105\nTurkey: 67\n")
+    row = one(extract(text), "105")
+    assert row.donor.iso3 == "SAU" and row.recipients == ["PAK"]
