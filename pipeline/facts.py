@@ -1617,6 +1617,9 @@ class FactExtractor:
         for equivalent in draft.equivalents:
             draft.cite("equivalents", equivalent.start, equivalent.end)
         donor, donor_mention, open_subject = read_donor(sentence, flow, context)
+        paired, all_givers = _respective_giver(sentence, flow, draft.anchor, context)
+        if paired is not None:
+            donor, donor_mention, open_subject = donor_from_mention(paired, context), paired, False
         draft.donor = donor
         if donor_mention is not None and donor and "org" in donor and is_government(donor_mention.norm, context):
             draft.home_government = True  # a ministry that names no country
@@ -1629,6 +1632,12 @@ class FactExtractor:
         # another amount's own way is that amount's ("..., and pledged ¥319 billion for a
         # replenishment which covers 2020-2023").
         read_destinations(sentence, flow, roots, donor, context, draft)
+        if all_givers:
+            codes = {m.norm.get("iso3") for m in all_givers}
+            draft.recipients = [code for code in draft.recipients if code not in codes]
+            kept = [span for span in draft.evidence.pop("recipients", []) if span not in {(m.start, m.end) for m in all_givers}]
+            if kept:
+                draft.evidence["recipients"] = kept
         for partner in _joint_partners(sentence, flow, donor_mention, context):
             if partner.norm["iso3"] not in draft.recipients:
                 draft.recipients = sorted({*draft.recipients, partner.norm["iso3"]})
@@ -1889,6 +1898,26 @@ def parenthesized_item_names(anchor: ResolvedMention, sentence: Sentence, contex
     if own.label == "ORG" and is_government(own.norm, context):
         return []
     return [own] if own.label == "ORG" or own.norm.get("iso3") else []
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+
+
+def _respective_giver(sentence: Sentence, flow: Flow, anchor: ResolvedMention, context: _Context) -> tuple[Optional[ResolvedMention], list[ResolvedMention]]:
+    """"Saudi Arabia and Kuwait pledged US$1 billion and US$1.5 billion respectively": the
+    givers and the amounts pair in order; (this amount's giver, all the givers)."""
+    if not _RESPECTIVELY.search(sentence.text):
+        return None, []
+    verb = next((t for t in flow.chain[flow.index :] if t.pos_ in ("VERB", "AUX") and _subject(t) is not None), None)
+    if verb is None:
+        return None, []
+    subject = _subject(verb)
+    givers = [m for m in _mentions_in(sentence, subject, ("COUNTRY", "ORG"))]
+    amounts = [m for m in sentence.mentions if m.label == "MONEY" and m.start > sentence.start + verb.idx and not m.norm.get("equivalent_of")]
+    if len(givers) < 2 or len(givers) != len(amounts):
+        return None, []
+    index = next((i for i, m in enumerate(amounts) if (m.start, m.end) == (anchor.start, anchor.end)), None)
+    return (givers[index], givers) if index is not None else (None, [])
 
 
 def _lead_receiver(lead: Sentence, context: _Context) -> Optional[ResolvedMention]:

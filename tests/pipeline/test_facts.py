@@ -817,3 +817,9 @@ def test_rows_under_a_lead_in_that_receives_name_the_givers(extract):
             "Saudi Arabia: 105\nTurkey: 67\n")
     row = one(extract(text), "105")
     assert row.donor.iso3 == "SAU" and row.recipients == ["PAK"]
+
+
+def test_givers_and_amounts_pair_in_order_with_respectively(extract):
+    facts = extract("At the Madrid conference in October 2003, the United Arab Emirates and Qatar pledged US$215 million and US$100 million respectively.")
+    assert (one(facts, "US$215 million").donor.iso3, one(facts, "US$100 million").donor.iso3) == ("ARE", "QAT")
+    assert one(facts, "US$215 million").recipients == []
