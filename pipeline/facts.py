@@ -316,6 +316,8 @@ def attach(token: Token, chain_index: dict[int, int], other_amounts: frozenset[i
             purpose = purpose or infinitive
             if current.i in other_amounts:
                 through_other = True
+            elif current.i not in chain_index and any(c.i in other_amounts and c.dep_ in ("nsubj", "nsubjpass", "pobj") for c in current.children):
+                through_other = True  # "with US$5.5 million going through the IOM": the other amount's own clause
         if current.dep_ in ("prep", "agent", "dative") or (current.pos_ == "ADP" and current.dep_ != "case"):
             if current.lower_ in cues.list_preps:
                 pass  # "..., including South Sudan and Sudan": the list's own preposition says nothing

@@ -823,3 +823,20 @@ def test_givers_and_amounts_pair_in_order_with_respectively(extract):
     facts = extract("At the Madrid conference in October 2003, the United Arab Emirates and Qatar pledged US$215 million and US$100 million respectively.")
     assert (one(facts, "US$215 million").donor.iso3, one(facts, "US$100 million").donor.iso3) == ("ARE", "QAT")
     assert one(facts, "US$215 million").recipients == []
+
+
+def test_a_channel_in_another_amounts_own_clause_is_not_the_totals():
+    # heldout14's "... Emergency Grant Aid of US$10 million ..., with US$5.5 million going through
+    # the IOM ...", built by hand: the IOM hangs on the gerund beside the other amount.
+    import spacy
+    from spacy.tokens import Doc
+    from odaextract.pipeline.facts import attach
+
+    words = ["Japan", "extended", "aid", "of", "US$", "8", "million", ",", "with", "US$", "5", "million", "going", "through", "WFP", "."]
+    heads = [1, 1, 1, 2, 6, 6, 3, 1, 1, 11, 11, 8, 8, 12, 13, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "quantmod", "compound", "pobj", "punct", "prep", "quantmod", "compound", "pobj",
+            "pcomp", "prep", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "SYM", "NUM", "NUM", "PUNCT", "ADP", "SYM", "NUM", "NUM", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    chain = {token.i: position for position, token in enumerate([doc[6], doc[3], doc[2], doc[1]])}
+    assert attach(doc[14], chain, frozenset({11})).through_other_amount
