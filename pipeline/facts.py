@@ -2045,7 +2045,14 @@ def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[
         return None
     giver = names[-1]
     if not _GAP.match(context.text[previous.anchor.end : giver.start]):
-        return None
+        # "... pledged US$500 million to the fund over five years, and the United Kingdom £80
+        # million": the first amount's words may come between, if the giver heads no clause.
+        token = sentence.root(giver.start, giver.end)
+        tail = _GAP.search(context.text, max(previous.anchor.end, giver.start - 8), giver.start)
+        between = context.text[previous.anchor.end : giver.start]
+        if tail is None or "," not in between or token is None or token.dep_ in ("nsubj", "nsubjpass") \
+                or any(m.label in ("MONEY", "COUNTRY", "ORG") and previous.anchor.end <= m.start and m.end <= giver.start for m in sentence.mentions):
+            return None
     donor = donor_from_mention(giver, context)
     if not donor or donor == previous.donor:
         return None

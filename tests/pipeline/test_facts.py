@@ -604,6 +604,8 @@ def test_givers_with_the_verb_left_out_give_as_the_first_does(extract):
     assert australia.recipients == [] and australia.status == one(facts, "US$80 million").status
     banks = extract("In 2010, the Asian Development Bank pledged US$400 million, the World Bank US$300 million and the European Union about €90 million.")
     assert (one(banks, "US$300 million").donor.org, one(banks, "€90 million").donor.org) == ("World Bank", "European Union")
+    later = extract("In 2019, Norway pledged US$150 million to the Congo Basin fund over five years, and the United Kingdom £60 million.")
+    assert one(later, "£60 million").donor.iso3 == "GBR" and "GBR" not in one(later, "US$150 million").recipients
     pledges = extract("At the conference in June 2015, Japan pledged up to US$260 million, India US$1 billion and China US$483 million.")
     assert one(pledges, "US$260 million").recipients == [] and one(pledges, "US$1 billion").donor.iso3 == "IND"
 
