@@ -1295,6 +1295,17 @@ def read_status(sentence: Sentence, flow: Flow, draft: FactDraft, context: _Cont
         elif lemma in cues.pledge_nouns:
             draft.cite("status", *sentence.offsets(token))
             return "pledged"
+    if flow.copular and flow.subject is not None:
+        # "Japan's ODA loan commitments ... reached", "grant aid committed in FY2005 totaled",
+        # "yen loans ... committed by Japan ... totaled": the subject says it was promised.
+        subject = flow.subject
+        if _lemma(subject) in cues.pledge_nouns:
+            draft.cite("status", *sentence.offsets(subject))
+            return "pledged"
+        for clause in subject.children:
+            if clause.dep_ in ("acl", "relcl") and clause.pos_ in ("VERB", "AUX") and _lemma(clause) in cues.pledge_verbs:
+                draft.cite("status", *sentence.offsets(clause))
+                return "pledged"
     return "provided"
 
 

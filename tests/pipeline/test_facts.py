@@ -842,3 +842,10 @@ def test_a_channel_in_another_amounts_own_clause_is_not_the_totals():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     chain = {token.i: position for position, token in enumerate([doc[6], doc[3], doc[2], doc[1]])}
     assert attach(doc[14], chain, frozenset({11})).through_other_amount
+
+
+def test_a_copular_subject_that_was_promised_makes_a_pledge(extract):
+    fact = one(extract("In 2012, Japan's ODA loan commitments to South Asia totaled ¥420 billion."), "¥420 billion")
+    assert fact.status == "pledged"
+    fact = one(extract("Japan's grant aid committed in FY2007 totaled ¥165.3 billion."), "¥165.3 billion")
+    assert fact.status == "pledged"
