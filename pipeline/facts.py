@@ -1417,6 +1417,9 @@ def lead_in_for(blocks: Sequence[Block], position: int, text: str) -> Optional[t
     return None
 
 
+_FULL_SENTENCE = re.compile(r"^[A-Z][^:]{40,}[.!?]\s*$")
+
+
 def _is_clause(sentence: Sentence) -> bool:
     """A sentence of its own (it has a finite verb), not a list row such as `UNHCR (6.2 million)`."""
     return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sentence.doc)
@@ -1522,7 +1525,9 @@ class FactExtractor:
         block = blocks[position] if position is not None else None
         found = lead_ins.get(position) if position is not None else None
         lead = None
-        if found is not None and (found[1] or not _is_clause(sentence)):
+        # A sentence of its own after a table ("In total, Japan had contributed ... as of the end
+        # of December 2017.") is read as a sentence; a row is a name and its number.
+        if found is not None and ((found[1] and not (_is_clause(sentence) and _FULL_SENTENCE.search(sentence.text))) or not _is_clause(sentence)):
             lead = found[0]
         draft = None
         if position is not None:
@@ -1732,7 +1737,7 @@ class FactExtractor:
         if date is None and earlier:
             date = next((m for m in context.mentions_in(*earlier[-1]) if m.label == "DATE"), None)
         if date is not None:
-            draft.date = _date_norm(date)
+            draft.date = _date_norm(date, context.text)
             draft.cite("date", date.start, date.end)
         draft.status = "pledged" if anchor.norm.get("bound") == "upper" else read_status(lead, Flow(chain, 0, True), draft, context, from_word=0)
         # The item's own organizations and countries are its channels and recipients.

@@ -849,3 +849,11 @@ def test_a_copular_subject_that_was_promised_makes_a_pledge(extract):
     assert fact.status == "pledged"
     fact = one(extract("Japan's grant aid committed in FY2007 totaled ¥165.3 billion."), "¥165.3 billion")
     assert fact.status == "pledged"
+
+
+def test_a_sentence_after_a_table_is_read_as_a_sentence(extract):
+    text = ("Japan's contributions to the Green Climate Fund in recent years were as follows (Unit: US$ million):\n"
+            "2019: 150.0\n2020: 160.5\n"
+            "In total, Japan had contributed approximately US$1.2 billion to the Green Climate Fund since its creation, as of the end of December 2020.\n")
+    fact = one(extract(text), "US$1.2 billion")
+    assert (fact.date.start, fact.date.end.isoformat()) == (None, "2020-12-31") and fact.cumulative
