@@ -1136,6 +1136,19 @@ def _date_norm(mention: ResolvedMention, text: Optional[str] = None) -> dict:
     return {"start": start, "end": end}
 
 
+def _in_since_clause(sentence: Sentence, mention: ResolvedMention) -> bool:
+    """Whether the DATE is inside a clause opened by 'since' ("since the fund was created in 2008")."""
+    for token in sentence.doc:
+        if token.lower_ != "since" or token.dep_ != "mark":
+            continue
+        clause = token.head
+        left = sentence.start + clause.left_edge.idx
+        right = sentence.start + clause.right_edge.idx + len(clause.right_edge.text)
+        if left <= mention.start and mention.end <= right and mention.start > sentence.start + token.idx:
+            return True
+    return False
+
+
 def _join_open_dates(draft: FactDraft, chosen: ResolvedMention, sentence: Sentence, context: _Context) -> None:
     """"Since 2001, ... as of the end of 2010" -> 2001-01-01 .. 2010-12-31 (guidelines,
     "Dates of running totals"): an open date takes its other side from the sentence's
@@ -1673,6 +1686,10 @@ class FactExtractor:
         date = read_date(sentence, flow, others)
         if date is not None:
             draft.date = _date_norm(date, context.text)
+            if draft.date["end"] and draft.date["start"] and _in_since_clause(sentence, date):
+                # "since it began providing them in 2011", "since the fund was created in 2008":
+                # the running total starts then and is open (guidelines, `since 2007`).
+                draft.date = {"start": draft.date["start"], "end": None}
             draft.cite("date", date.start, date.end)
             _join_open_dates(draft, date, sentence, context)
         draft.status = read_status(sentence, flow, draft, context)

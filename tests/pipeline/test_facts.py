@@ -857,3 +857,9 @@ def test_a_sentence_after_a_table_is_read_as_a_sentence(extract):
             "In total, Japan had contributed approximately US$1.2 billion to the Green Climate Fund since its creation, as of the end of December 2020.\n")
     fact = one(extract(text), "US$1.2 billion")
     assert (fact.date.start, fact.date.end.isoformat()) == (None, "2020-12-31") and fact.cumulative
+
+
+def test_a_date_inside_a_since_clause_opens_a_running_total(extract):
+    fact = one(extract("Japan's contributions to the Global Partnership for Education since it began providing them in 2008 have reached approximately US$40 million to date."),
+               "US$40 million")
+    assert (fact.date.start.isoformat(), fact.date.end) == ("2008-01-01", None) and fact.cumulative
