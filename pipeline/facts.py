@@ -945,6 +945,37 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
     draft.regions = sorted(regions)
 
 
+def _with_clause_host(sentence: Sentence, flow: Flow, draft: FactDraft, context: _Context) -> None:
+    """"WFP shipped Ukrainian wheat to Somalia and Ethiopia ..., with Japan providing US$14
+    million and Germany €11 million of the cost": the giving in a 'with' clause pays for what
+    the clause it hangs on does; its organization subject is the channel, its destinations the
+    recipients."""
+    verb = flow.word
+    if verb.dep_ not in ("pcomp", "advcl") or verb.head.lower_ != "with" or verb.head.head.pos_ not in ("VERB", "AUX"):
+        return
+    host = verb.head.head
+    subject = _subject(host)
+    owner = _mention_at(sentence, subject, ("ORG",)) if subject is not None else None
+    if owner is not None and not is_government(owner.norm, context) and draft.donor != {"org": owner.norm.get("name")}:
+        _add_channel(draft.channels, owner)
+        draft.cite("channels", owner.start, owner.end)
+    # "..., with Japan providing US$14 million and Germany €11 million": the parse's conjunct
+    # givers are no destinations.
+    conjunct = {m.norm.get("iso3") for m in sentence.mentions if m.label == "COUNTRY"
+                for t in [sentence.root(m.start, m.end)] if t is not None and t.dep_ == "conj" and t.head.i == verb.i}
+    if set(draft.recipients) - conjunct or draft.regions:
+        return
+    draft.recipients = []
+    draft.evidence.pop("recipients", None)
+    giver = (draft.donor or {}).get("iso3")
+    for child in host.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in context.cues.recipient_preps:
+            for mention in _mentions_in(sentence, child, ("COUNTRY",)):
+                if mention.norm.get("iso3") and mention.norm["iso3"] != giver and mention.norm["iso3"] not in draft.recipients:
+                    draft.recipients = sorted({*draft.recipients, mention.norm["iso3"]})
+                    draft.cite("recipients", mention.start, mention.end)
+
+
 def _channel_clause_regions(sentence: Sentence, draft: FactDraft, context: _Context) -> None:
     """"contributed US$4.6 million to the Japan-SAARC Special Fund, which finances seminars
     ... on issues common to South Asia": what the channel's own relative clause says it
@@ -1681,6 +1712,7 @@ class FactExtractor:
             draft.evidence.pop("recipients", None)
             draft.evidence.pop("regions", None)
         read_channels(sentence, flow, roots, donor_mention, context, draft)
+        _with_clause_host(sentence, flow, draft, context)
         if draft.channels and not draft.recipients and not draft.regions:
             _channel_clause_regions(sentence, draft, context)
         date = read_date(sentence, flow, others)

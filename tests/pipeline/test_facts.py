@@ -863,3 +863,10 @@ def test_a_date_inside_a_since_clause_opens_a_running_total(extract):
     fact = one(extract("Japan's contributions to the Global Partnership for Education since it began providing them in 2008 have reached approximately US$40 million to date."),
                "US$40 million")
     assert (fact.date.start.isoformat(), fact.date.end) == ("2008-01-01", None) and fact.cumulative
+
+
+def test_giving_in_a_with_clause_pays_for_what_its_host_clause_does(extract):
+    facts = extract("In 2024, the World Food Programme (WFP) shipped maize to Malawi and Zambia under the emergency programme, "
+                    "with Japan providing US$12 million and Norway €9 million of the cost.")
+    japan = one(facts, "US$12 million")
+    assert japan.donor.iso3 == "JPN" and japan.recipients == ["MWI", "ZMB"] and [c.acronym for c in japan.channels] == ["WFP"]
