@@ -573,8 +573,9 @@ def _resolve_groups(text: str, cands: list[_Cand]) -> list[Optional[str]]:
 # A bare amount in a list position: right after "(", ":", ";", ",", "and", or
 # a label in capitals ("WFP 3.0 million"). Only such amounts take a currency
 # from outside their sentence or from an amount written earlier in it.
+# A "(" glued to a word ("alert(2)", "f(3)") is code or a formula, not a list.
 _LIST_POSITION_RE = re.compile(
-    rf"(?:[(:;,]|(?<![\w.])(?i:{_alt(_DATA['list_position_words'])})|(?<![\w.])[A-Z][A-Za-z.&-]*[A-Z][\w-]*)[ \u00a0]*\Z"
+    rf"(?:(?<!\w)\(|[:;,]|(?<![\w.])(?i:{_alt(_DATA['list_position_words'])})|(?<![\w.])[A-Z][A-Za-z.&-]*[A-Z][\w-]*)[ \u00a0]*\Z"
 )
 _LIST_POSITION_WINDOW = 40
 _COMPARISON_GAP_RE = re.compile(rf"(?i:[ \u00a0]*,?[ \u00a0]*(?:{_alt(_DATA['comparison_words'])})[ \u00a0]+)")

@@ -859,3 +859,11 @@ def test_regression_three_yen_loans_is_not_money():
     assert [text[m.start:m.end] for m in find_money(text)] == ["¥51.1 billion"]
     text = "it lent two million yen in loans"
     assert [text[m.start:m.end] for m in find_money(text)] == ["two million yen"]
+
+
+def test_regression_a_number_in_a_call_glued_to_a_word_is_no_list_amount():
+    # The report's hostile document: "alert(2)" after "US$5 million" was read as US$2 million.
+    text = "In 2024, Japan provided US$5 million through UNICEF to Kenya <img src=x onerror=alert(2)> for water supply."
+    assert [text[m.start:m.end] for m in find_money(text)] == ["US$5 million"]
+    listed = "Japan provided US$5 million to UNICEF (2.1 million for Kenya) in 2024."
+    assert [text_ for text_ in (listed[m.start:m.end] for m in find_money(listed))] == ["US$5 million", "2.1 million"]
