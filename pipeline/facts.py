@@ -101,6 +101,7 @@ class Cues:
     occasions: re.Pattern[str]
     compared: re.Pattern[str]
     non_fact_heads: frozenset[str]
+    generic_givers: frozenset[str]
     project_nouns: frozenset[str]
     bare_infinitive_heads: frozenset[str]
     counted_countries: re.Pattern[str]
@@ -151,6 +152,7 @@ def load_cues() -> Cues:
         date_anaphora=_phrases(data["date_anaphora"]),
         occasions=_phrases(data["occasion_nouns"]),
         non_fact_heads=frozenset(data["non_fact_heads"]),
+        generic_givers=frozenset(data["generic_givers"]),
         compared=re.compile(r"(?:" + "|".join(re.escape(w) for w in data["comparison_phrases"]) + r")\s+(?:the\s+)?$", re.IGNORECASE),
         project_nouns=frozenset(data["project_nouns"]),
         bare_infinitive_heads=frozenset(data["bare_infinitive_heads"]),
@@ -820,7 +822,7 @@ def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -
 
 
 # A Title-case word before the connector ("Initiative for"), not an acronym ("ODA for the Mekong region").
-_TITLE_TAIL = re.compile(r"\b[A-Z](?=[\w-]*[a-z])[\w-]*\s+(?:in|for|of|and)\s+(?:the\s+)?$")
+_TITLE_TAIL = re.compile(r"\b[A-Z](?=[\w-]*[a-z])[\w-]*\s+(?:in|for|of|on|and)\s+(?:the\s+)?$")
 
 
 def _inside_name_or_quote(start: int, end: int, sentence: Sentence, quotes: list[tuple[int, int]], regions: re.Pattern[str]) -> bool:
@@ -1809,6 +1811,24 @@ class FactExtractor:
                     _add_channel(channels, mention)
                     draft.cite("channels", mention.start, mention.end)
         draft.channels, draft.recipients = channels, sorted(recipients)
+        if donor is None and len(item.mentions) >= 2 and _generic_givers(chain, context):
+            # "partners pledged a total of €414 million for the Joint Force, including the
+            # following: European Union (EU): €100 million": a row names its giver; the lead-in
+            # says where the money goes.
+            giver = next((m for m in item.mentions if m.label in ("COUNTRY", "ORG")), None)
+            if giver is not None and item.text[: giver.start - item.start].strip(" ●■・-") == "":
+                draft.donor, draft.open_subject = donor_from_mention(giver, context), False
+                draft.evidence["donor"] = [(giver.start, giver.end)]
+                lead_draft = FactDraft(anchor, lead_block, (lead.start, lead.start + len(lead.text)), [])
+                read_channels(lead, flow, frozenset(), None, context, lead_draft)
+                channels = list(lead_draft.channels)
+                recipients = set()
+                draft.evidence.pop("channels", None)
+                draft.evidence.pop("recipients", None)
+                for slot in ("channels",):
+                    for span in lead_draft.evidence.get(slot, []):
+                        draft.cite(slot, *span)
+                draft.channels, draft.recipients = channels, []
         receiver = _lead_receiver(lead, context)
         if receiver is not None and len(recipients) == 1 and not channels:
             # "Cash donations received by the Government of Japan ... included the following:
@@ -1833,7 +1853,9 @@ class FactExtractor:
             draft.recipients = sorted(lead_codes)
             draft.regions = sorted(
                 {context.regions.names[m.group()] for m in context.regions.pattern.finditer(lead.text)
-                 if not any(x.start <= lead.start + m.start() < x.end for x in lead.mentions if x.label == "ORG")}
+                 if not any(x.start <= lead.start + m.start() < x.end for x in lead.mentions if x.label == "ORG")
+                 # nor inside a title: "the International High-Level Conference on the Sahel"
+                 and not _inside_name_or_quote(lead.start + m.start(), lead.start + m.end(), lead, [], context.regions.pattern)}
             )
         kind = None
         # A row names its own kind ("Grant aid: 1,234.56"), else the lead-in does, else
@@ -1985,6 +2007,14 @@ def _respective_giver(sentence: Sentence, flow: Flow, anchor: ResolvedMention, c
         return None, []
     index = next((i for i, m in enumerate(amounts) if (m.start, m.end) == (anchor.start, anchor.end)), None)
     return (givers[index], givers) if index is not None else (None, [])
+
+
+def _generic_givers(chain: list[Token], context: _Context) -> bool:
+    """Whether the lead-in's giving verb has a generic subject ("partners", "donors",
+    "participating countries"), so that its rows name the givers."""
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    subject = _subject(verb) if verb is not None else None
+    return subject is not None and _lemma(subject) in context.cues.generic_givers
 
 
 def _lead_receiver(lead: Sentence, context: _Context) -> Optional[ResolvedMention]:

@@ -870,3 +870,12 @@ def test_giving_in_a_with_clause_pays_for_what_its_host_clause_does(extract):
                     "with Japan providing US$12 million and Norway €9 million of the cost.")
     japan = one(facts, "US$12 million")
     assert japan.donor.iso3 == "JPN" and japan.recipients == ["MWI", "ZMB"] and [c.acronym for c in japan.channels] == ["WFP"]
+
+
+def test_rows_under_generic_givers_name_the_givers(extract):
+    text = ("At the Conference on the Horn of Africa in Nairobi in March 2019, partners pledged a total of €300 million for the Regional Fund, including the following:\n"
+            "European Union (EU): €120 million\nNorway: US$40 million\n")
+    facts = extract(text)
+    assert one(facts, "€120 million").donor.org == "European Union"
+    norway = one(facts, "US$40 million")
+    assert norway.donor.iso3 == "NOR" and norway.recipients == [] and norway.regions == []
