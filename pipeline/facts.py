@@ -227,6 +227,26 @@ class FactDraft:
             for span in other.evidence.get(slot, []):
                 self.cite(slot, *span)
 
+    @classmethod
+    def for_amount(cls, anchor: ResolvedMention, block: Block, sentence: tuple[int, int], equivalents: Iterable[ResolvedMention]) -> "FactDraft":
+        """A new draft for `anchor`, its amount and equivalents cited."""
+        draft = cls(anchor, block, sentence, list(equivalents))
+        draft.cite("amount", anchor.start, anchor.end)
+        for equivalent in draft.equivalents:
+            draft.cite("equivalents", equivalent.start, equivalent.end)
+        return draft
+
+    def take(self, other: "FactDraft", *slots: str) -> None:
+        """Slots of the fact this one is a part or continuation of, values copied, evidence cited."""
+        for slot in slots:
+            value = getattr(other, slot)
+            if isinstance(value, list):
+                value = [dict(v) if isinstance(v, dict) else v for v in value]
+            elif isinstance(value, dict):
+                value = dict(value)
+            setattr(self, slot, value)
+        self.cite_from(other, *slots)
+
 
 # --- the parsed sentence -----------------------------------------------------
 
@@ -250,6 +270,10 @@ class Sentence:
 
     def offsets(self, token: Token) -> tuple[int, int]:
         return self.start + token.idx, self.start + token.idx + len(token.text)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.start + len(self.text)
 
 
 def head_chain(token: Token) -> list[Token]:
@@ -514,7 +538,9 @@ class _Context:
         self._starts: list[int] = []
         # How far back "the Fund" may find the fund it names (a few paragraphs).
         self.generic_reference_window = 3000
-
+        # The states that give in the document's facts read so far (kept as they are read,
+        # not gathered again for each fact).
+        self.givers: set[Optional[str]] = set()
 
     def set_mentions(self, mentions: list[ResolvedMention]) -> None:
         self.ordered = sorted(mentions, key=lambda m: m.start)
@@ -843,7 +869,8 @@ def _inside_name_or_quote(start: int, end: int, sentence: Sentence, quotes: list
     return not any(m.label == "COUNTRY" and m.start <= word_start < m.end for m in sentence.mentions)
 
 
-_REGION_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
+# "Africa, the Caribbean and the Pacific", "UNICEF, the World Food Programme (WFP) and the IFRC".
+_LIST_GAP = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 
 
 def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor: Optional[dict], context: _Context, draft: FactDraft) -> None:
@@ -927,7 +954,7 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
         found = attach(token, positions, anchors)
         # "in Africa, the Caribbean and the Pacific": a region listed right after an accepted
         # one is a destination too, wherever the parse hangs it.
-        listed = accepted_end is not None and _REGION_LIST_GAP.fullmatch(context.text, accepted_end, start) is not None
+        listed = accepted_end is not None and _LIST_GAP.fullmatch(context.text, accepted_end, start) is not None
         if listed or (found is not None and _accepts_destination(found, flow, cues.recipient_preps)):
             regions.add(context.regions.names[match.group()])
             draft.cite("regions", start, end)
@@ -996,7 +1023,6 @@ def _channel_clause_regions(sentence: Sentence, draft: FactDraft, context: _Cont
             draft.cite("regions", sentence.start + match.start(), sentence.start + match.end())
 
 
-_CHANNEL_LIST_GAP = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\(")
 
 
@@ -1026,7 +1052,7 @@ def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor
             found = _attach_preceding_preposition(sentence, mention, positions, anchors, context)
         # "through UNICEF, the World Food Programme (WFP) and the IFRC": an organization listed
         # right after a channel is one too, wherever the parse hangs it.
-        listed = bool(channels) and last_channel_end is not None and _CHANNEL_LIST_GAP.fullmatch(context.text, last_channel_end, mention.start) is not None
+        listed = bool(channels) and last_channel_end is not None and _LIST_GAP.fullmatch(context.text, last_channel_end, mention.start) is not None
         if listed or _is_channel(found, flow, context):
             _add_channel(channels, mention)
             draft.cite("channels", mention.start, mention.end)
@@ -1645,10 +1671,10 @@ class FactExtractor:
         if position is not None and not draft.recipients and not draft.regions:
             _region_anaphora(draft, sentence, blocks[position], context)
         if position is not None and not draft.recipients and not draft.regions and not draft.channels:
-            _single_country_paragraph(draft, sentence, blocks[position], context,
-                                      [d for facts in previous_in_block.values() for d in facts])
+            _single_country_paragraph(draft, sentence, blocks[position], context)
         if position is not None:
             previous_in_block.setdefault(position, []).append(draft)
+            context.givers.add((draft.donor or {}).get("iso3"))
         return draft
 
     def _read(self, anchor, sentence: Sentence, anchor_spans, equivalents, context: _Context, block) -> Optional[FactDraft]:
@@ -1673,13 +1699,10 @@ class FactExtractor:
         others = others | frozenset(
             t.i for i in others for t in head_chain(sentence.doc[i])[1:] if t.i not in own
         )
-        draft = FactDraft(anchor, block, (sentence.start, sentence.start + len(sentence.text)), list(equivalents))
+        draft = FactDraft.for_amount(anchor, block, sentence.span, equivalents)
         return self._fill(draft, sentence, flow, others, context, roots)
 
     def _fill(self, draft: FactDraft, sentence: Sentence, flow: Flow, others: frozenset[int], context: _Context, roots: frozenset[int] = frozenset()) -> FactDraft:
-        draft.cite("amount", draft.anchor.start, draft.anchor.end)
-        for equivalent in draft.equivalents:
-            draft.cite("equivalents", equivalent.start, equivalent.end)
         donor, donor_mention, open_subject = read_donor(sentence, flow, context)
         paired, all_givers = _respective_giver(sentence, flow, draft.anchor, context)
         if paired is not None:
@@ -1755,10 +1778,7 @@ class FactExtractor:
             flow_word = nouns[0]
         chain = head_chain(flow_word)
         flow = Flow(chain, 0, True)
-        draft = FactDraft(anchor, block, (item.start, item.start + len(item.text)), list(equivalents.get((anchor.start, anchor.end), [])))
-        draft.cite("amount", anchor.start, anchor.end)
-        for equivalent in draft.equivalents:
-            draft.cite("equivalents", equivalent.start, equivalent.end)
+        draft = FactDraft.for_amount(anchor, block, item.span, equivalents.get((anchor.start, anchor.end), []))
         donor, donor_mention, _ = read_donor(lead, flow, context)
         if donor is None:
             for token in chain:
@@ -1819,16 +1839,12 @@ class FactExtractor:
             if giver is not None and item.text[: giver.start - item.start].strip(" ●■・-") == "":
                 draft.donor, draft.open_subject = donor_from_mention(giver, context), False
                 draft.evidence["donor"] = [(giver.start, giver.end)]
-                lead_draft = FactDraft(anchor, lead_block, (lead.start, lead.start + len(lead.text)), [])
+                lead_draft = FactDraft(anchor, lead_block, lead.span)
                 read_channels(lead, flow, frozenset(), None, context, lead_draft)
-                channels = list(lead_draft.channels)
-                recipients = set()
                 draft.evidence.pop("channels", None)
                 draft.evidence.pop("recipients", None)
-                for slot in ("channels",):
-                    for span in lead_draft.evidence.get(slot, []):
-                        draft.cite(slot, *span)
-                draft.channels, draft.recipients = channels, []
+                draft.take(lead_draft, "channels")
+                channels, recipients, draft.recipients = draft.channels, set(), []
         receiver = _lead_receiver(lead, context)
         if receiver is not None and len(recipients) == 1 and not channels:
             # "Cash donations received by the Government of Japan ... included the following:
@@ -2082,14 +2098,9 @@ def _inline_item(anchor: ResolvedMention, sentence: Sentence, earlier: list[Fact
                 break
         if label_kind is None:
             return None
-    draft = FactDraft(anchor, block, (sentence.start, sentence.start + len(sentence.text)), list(equivalents.get((anchor.start, anchor.end), [])))
-    draft.cite("amount", anchor.start, anchor.end)
-    for equivalent in draft.equivalents:
-        draft.cite("equivalents", equivalent.start, equivalent.end)
-    draft.donor, draft.date, draft.kind, draft.status = total.donor, total.date, total.kind, total.status
-    draft.recipients, draft.regions, draft.cumulative = list(total.recipients), list(total.regions), total.cumulative
-    draft.open_subject, draft.home_government = total.open_subject, total.home_government
-    draft.cite_from(total, "donor", "date", "kind", "status", "recipients", "regions")
+    draft = FactDraft.for_amount(anchor, block, sentence.span, equivalents.get((anchor.start, anchor.end), []))
+    draft.take(total, "donor", "date", "kind", "status", "recipients", "regions")
+    draft.cumulative, draft.open_subject, draft.home_government = total.cumulative, total.open_subject, total.home_government
     if label_kind is not None:
         draft.kind = label_kind
         draft.evidence.pop("kind", None)
@@ -2151,16 +2162,12 @@ def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[
     donor = donor_from_mention(giver, context)
     if not donor or donor == previous.donor:
         return None
-    draft = FactDraft(anchor, block, previous.sentence, list(equivalents.get((anchor.start, anchor.end), [])))
-    draft.cite("amount", anchor.start, anchor.end)
-    for equivalent in draft.equivalents:
-        draft.cite("equivalents", equivalent.start, equivalent.end)
+    draft = FactDraft.for_amount(anchor, block, previous.sentence, equivalents.get((anchor.start, anchor.end), []))
     draft.donor = donor
     draft.cite("donor", giver.start, giver.end)
-    draft.date, draft.kind, draft.status, draft.cumulative = previous.date, previous.kind, previous.status, previous.cumulative
-    draft.recipients = [code for code in previous.recipients if code != donor.get("iso3")]
-    draft.regions, draft.channels = list(previous.regions), [dict(c) for c in previous.channels]
-    draft.cite_from(previous, "date", "kind", "status", "recipients", "regions", "channels")
+    draft.take(previous, "date", "kind", "status", "recipients", "regions", "channels")
+    draft.cumulative = previous.cumulative
+    draft.recipients = [code for code in draft.recipients if code != donor.get("iso3")]
     if "iso3" in donor:
         # The givers of the run are not what the parse took them for: recipients of its first amount.
         for other in before:
@@ -2202,18 +2209,13 @@ def _copular_part(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence
     # The total: the fact before the marker in this sentence, else the paragraph's last.
     in_sentence = [d for d in before if d.sentence[0] == sentence.start and d.anchor.end <= sentence.start + marker.start()]
     total = (in_sentence or before)[-1]
-    draft = FactDraft(anchor, block, (sentence.start, sentence.start + len(sentence.text)), list(equivalents.get((anchor.start, anchor.end), [])))
-    draft.cite("amount", anchor.start, anchor.end)
-    for equivalent in draft.equivalents:
-        draft.cite("equivalents", equivalent.start, equivalent.end)
-    draft.donor, draft.date, draft.kind, draft.status, draft.cumulative = total.donor, total.date, total.kind, total.status, total.cumulative
-    draft.recipients, draft.regions, draft.channels = list(total.recipients), list(total.regions), [dict(c) for c in total.channels]
-    draft.open_subject, draft.home_government = total.open_subject, total.home_government
-    draft.cite_from(total, "donor", "date", "kind", "status", "recipients", "regions", "channels")
+    draft = FactDraft.for_amount(anchor, block, sentence.span, equivalents.get((anchor.start, anchor.end), []))
+    draft.take(total, "donor", "date", "kind", "status", "recipients", "regions", "channels")
+    draft.cumulative, draft.open_subject, draft.home_government = total.cumulative, total.open_subject, total.home_government
     # What the part's own words name: the prepositions on the money or, for the first part, on the verb.
     holders = [money] + ([verb] if money.dep_ in ("nsubj", "nsubjpass") else [])
     # A part's words end where the next part's amount begins.
-    limit = min((m.start for m in sentence.mentions if m.label == "MONEY" and m.start > anchor.end), default=sentence.start + len(sentence.text))
+    limit = min((m.start for m in sentence.mentions if m.label == "MONEY" and m.start > anchor.end), default=sentence.span[1])
     for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("for", "from", "to", "in")):
             span = (sentence.start + prep.idx, min(limit, sentence.start + prep.idx + sum(len(t.text_with_ws) for t in prep.subtree)))
@@ -2344,7 +2346,7 @@ def _paragraph_topic(draft: FactDraft, block: Block, context: _Context) -> None:
 
 
 
-def _single_country_paragraph(draft: FactDraft, sentence: Sentence, block: Block, context: _Context, earlier_facts: Iterable[FactDraft] = ()) -> None:
+def _single_country_paragraph(draft: FactDraft, sentence: Sentence, block: Block, context: _Context) -> None:
     """"Myanmar could not borrow again until its arrears were cleared. ... In January 2013,
     Japan refinanced about ¥200 billion": a paragraph whose earlier sentences name one
     country besides the giver is about that country; a fact in it that names no place
@@ -2352,7 +2354,7 @@ def _single_country_paragraph(draft: FactDraft, sentence: Sentence, block: Block
     if draft.anchor.start < block.start or draft.kind == "aggregate":
         return
     # Not a state that gives in the document: "Japan pledged ... the ADB pledged US$1 billion".
-    givers = {(d.donor or {}).get("iso3") for d in (draft, *earlier_facts)}
+    givers = context.givers | {(draft.donor or {}).get("iso3")}
     earlier = [m for m in context.mentions_in(block.start, sentence.start) if m.label == "COUNTRY" and m.norm.get("iso3")]
     codes = {m.norm["iso3"] for m in earlier} - givers
     if len(codes) != 1:
