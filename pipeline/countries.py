@@ -44,8 +44,7 @@ def _short_name(country) -> str:
 def load_gazetteer() -> Gazetteer:
     data = json.loads(resources.files("odaextract.pipeline").joinpath("data/country_aliases.json").read_text("utf-8"))
     names: dict[str, str] = {}
-    # Codes pycountry does not list (Kosovo's user-assigned XKX), with their short names.
-    short_names: dict[str, str] = dict(data.get("extra_codes", {}))
+    short_names: dict[str, str] = {}
     for country in pycountry.countries:
         short_names[country.alpha_3] = _short_name(country)
         for attr in ("name", "common_name", "official_name"):

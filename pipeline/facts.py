@@ -434,7 +434,7 @@ def find_flow(money: Token, cues: Cues) -> Flow:
                 return Flow(chain, position, False)
             if lemma in _COPULAR:
                 flow = _copular_flow(chain, position, cues)
-                if flow.is_fact and token.dep_ in ("acl", "relcl"):
+                if flow.is_fact and token.dep_ in ("acl", "relcl", "dobj"):
                     flow.index = _extend_flow(chain, position, cues)
                 return flow
             if lemma in cues.giving_verbs or lemma in _RECEIVE or _phrasal(token) in cues.giving_verbs:
@@ -506,6 +506,10 @@ def _copular_flow(chain: list[Token], position: int, cues: Cues) -> Flow:
         subject = verb.head  # "assistance totaling $6 billion"
     if subject is None and verb.dep_ == "conj":
         subject = _subject(verb.head)
+    if subject is None:
+        # "provided grant aid totalling ¥17 billion": the parse may take the participle for
+        # the object noun and hang "grant aid" on it as a compound.
+        subject = next((c for c in verb.lefts if c.dep_ in ("compound", "nmod")), None)
     if subject is None:
         return Flow(chain, position, False, copular=True)
     head_words = set(_noun_words(subject))
@@ -1529,12 +1533,21 @@ def _dotted_hedge_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?=\s)", re.IGNORECASE)
 
 
+# "¥17 billion to 59 countries": the parser reads "17 billion to 59" as a range of numbers
+# and hangs the amount under "countries". Only a magnitude word before and a counted plural
+# after ("59 countries", "12 universities"); "from ¥1 billion to 2 billion" keeps its "to".
+_AMOUNT_TO_COUNT = re.compile(
+    r"\b((?:m|b|tr)illion) to (?=\d[\d,]* (?!(?:million|billion|trillion|percent)\b)[a-z]+s\b)")
+
+
 def blank_dotted_hedges(text: str) -> str:
-    """The text the parser reads: "contribute app. 4.1 million USD" with the
-    hedge blanked (same length, so offsets hold). The parser takes "app" for
+    """The text the parser reads, the same length so offsets hold: "contribute
+    app. 4.1 million USD" with the hedge blanked (the parser takes "app" for
     the object and "." for a sentence end and loses the verb; the hedge is
-    outside the amount's span and already in its norm (`approximate`)."""
-    return _dotted_hedge_pattern().sub(lambda m: " " * len(m.group()), text)
+    outside the amount's span and already in its norm, `approximate`), and
+    "¥17 billion to 59 countries" read as "¥17 billion in 59 countries"."""
+    text = _dotted_hedge_pattern().sub(lambda m: " " * len(m.group()), text)
+    return _AMOUNT_TO_COUNT.sub(r"\1 in ", text)
 
 
 class FactExtractor:
@@ -1619,6 +1632,8 @@ class FactExtractor:
                 # ...:") continues the paragraph above it.
                 lead_sentences = [sentences_of[lead - 1][-1]] + lead_sentences
             draft = self._read_list_item(anchor, sentence, blocks[lead], lead_sentences, parsed, equivalents, context, block)
+            if draft is None and len(lead_sentences) == 2 and previous_in_block.get(lead - 1):
+                draft = _breakdown_row(anchor, sentence, previous_in_block[lead - 1][-1], equivalents, context, block)
         if draft is None:
             draft = self._read(anchor, sentence, anchor_spans, equivalents.get((anchor.start, anchor.end), []), context, block)
             named = inline_item_names(anchor, sentence, context) if draft is not None else []
@@ -2181,6 +2196,31 @@ def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[
 _PART_VERBS = frozenset({"be", "come", "go"})
 
 
+def _breakdown_row(anchor: ResolvedMention, item: Sentence, total: FactDraft, equivalents, context: _Context, block) -> FactDraft:
+    """"Japan has provided grant aid totalling ¥17 billion ... The breakdown by destination is
+    as follows (Unit: ¥100 million): / Southeast Asia: 41.2": rows under a lead-in that gives
+    nothing itself break down the total of the paragraph above (guidelines, "Where slots come
+    from", 2); each keeps the total's slots and names its own destination."""
+    draft = FactDraft.for_amount(anchor, block, item.span, equivalents.get((anchor.start, anchor.end), []))
+    draft.take(total, "donor", "date", "kind", "status", "channels")
+    draft.cumulative, draft.open_subject, draft.home_government = total.cumulative, total.open_subject, total.home_government
+    donor_code = (total.donor or {}).get("iso3")
+    places = [m for m in item.mentions if m.label == "COUNTRY" and m.norm.get("iso3") and m.norm["iso3"] != donor_code]
+    regions = sorted({context.regions.names[m.group()] for m in context.regions.pattern.finditer(item.text)})
+    if places or regions:
+        draft.recipients, draft.regions = sorted({m.norm["iso3"] for m in places}), regions
+        for mention in places:
+            draft.cite("recipients", mention.start, mention.end)
+    else:
+        draft.take(total, "recipients", "regions")
+    for mention in item.mentions:
+        if mention.label == "ORG" and not is_government(mention.norm, context):
+            if not any(c["name"] == mention.norm.get("name") for c in draft.channels):
+                _add_channel(draft.channels, mention)
+            draft.cite("channels", mention.start, mention.end)
+    return draft
+
+
 def _copular_part(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[FactDraft], equivalents, context: _Context, block) -> Optional[FactDraft]:
     """"..., of which US$3.25 billion came from Saudi Arabia", "Of this, US$6 million was for
     Türkiye and US$2.5 million for Syria": an amount that is the subject of 'be', 'come' or
@@ -2213,18 +2253,30 @@ def _copular_part(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence
     draft.take(total, "donor", "date", "kind", "status", "recipients", "regions", "channels")
     draft.cumulative, draft.open_subject, draft.home_government = total.cumulative, total.open_subject, total.home_government
     # What the part's own words name: the prepositions on the money or, for the first part, on the verb.
-    holders = [money] + ([verb] if money.dep_ in ("nsubj", "nsubjpass") else [])
+    # A later part's words on the shared verb are those after its own amount ("..., of which
+    # US$6 million went through the WFP ... and US$4 million through UNICEF").
+    holders = [money, verb]
     # A part's words end where the next part's amount begins.
     limit = min((m.start for m in sentence.mentions if m.label == "MONEY" and m.start > anchor.end), default=sentence.span[1])
     for holder in holders:
-        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("for", "from", "to", "in")):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("for", "from", "to", "in", "through", "via")
+                     and (holder is money or money.dep_ in ("nsubj", "nsubjpass") or sentence.start + c.idx > anchor.end)):
             span = (sentence.start + prep.idx, min(limit, sentence.start + prep.idx + sum(len(t.text_with_ws) for t in prep.subtree)))
             inside = [m for m in sentence.mentions if span[0] <= m.start and m.end <= span[1]]
             places = [m for m in inside if m.label == "COUNTRY" and m.norm.get("iso3")]
             regions = sorted({context.regions.names[r.group()] for r in context.regions.pattern.finditer(context.text, *span)})
             dates = [m for m in inside if m.label == "DATE"]
             givers = [m for m in inside if m.label in ("COUNTRY", "ORG")]
-            if prep.lower_ == "from" and givers:
+            if prep.lower_ in ("through", "via"):
+                # "of which US$6 million went through the WFP": the part's own channel.
+                organizations = [m for m in inside if m.label == "ORG" and not is_government(m.norm, context)]
+                if organizations:
+                    draft.channels = []
+                    draft.evidence.pop("channels", None)
+                    for m in organizations:
+                        _add_channel(draft.channels, m)
+                        draft.cite("channels", m.start, m.end)
+            elif prep.lower_ == "from" and givers:
                 draft.donor = donor_from_mention(givers[0], context)
                 draft.evidence.pop("donor", None)
                 draft.cite("donor", givers[0].start, givers[0].end)

@@ -27,7 +27,6 @@ from odaextract.pipeline.countries import load_gazetteer, lookup
         ("Federated States of Micronesia", "FSM"),
         ("United Kingdom", "GBR"),
         ("United States", "USA"),
-        ("Kosovo", "XKX"),
     ],
 )
 def test_usual_forms_resolve_to_iso3(surface, iso3):
@@ -41,6 +40,12 @@ def test_usual_forms_resolve_to_iso3(surface, iso3):
 )
 def test_regions_demonyms_and_cities_are_not_countries(surface):
     assert lookup(surface) is None
+
+
+def test_kosovo_has_no_iso_code_so_is_no_country():
+    # XK/XKX is user-assigned, not ISO 3166-1; the guidelines admit only ISO 3166-1 codes.
+    assert lookup("Kosovo") is None
+    assert lookup("Republic of Kosovo") is None
 
 
 def test_every_iso_entry_is_covered():

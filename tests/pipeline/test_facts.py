@@ -370,6 +370,12 @@ def test_a_region_is_written_by_its_name_in_the_data_file(extract):
     assert fact.regions == ["Sahel"]
 
 
+def test_regression_kosovo_is_a_destination_region_not_a_country(extract):
+    fact = one(extract("In 1999, the Government of Japan extended US$45 million in grant aid to Kosovo for housing."),
+               "US$45 million")
+    assert fact.recipients == [] and fact.regions == ["Kosovo"]
+
+
 def test_it_as_subject_is_the_state_named_before_it(extract):
     fact = one(extract("Korea has also widened its lending to Cambodia: in 2019, it agreed to lend US$80 million "
                        "for a ring road in Phnom Penh."), "US$80 million")
@@ -879,3 +885,46 @@ def test_rows_under_generic_givers_name_the_givers(extract):
     assert one(facts, "€120 million").donor.org == "European Union"
     norway = one(facts, "US$40 million")
     assert norway.donor.iso3 == "NOR" and norway.recipients == [] and norway.regions == []
+
+
+def test_regression_an_amount_to_a_count_of_countries_is_no_range_of_numbers(extract):
+    # "¥5 billion to 40 countries": the parser read "5 billion to 40" as a range, hung the amount
+    # under "countries" and lost the giving verb, so the amount was no fact at all.
+    fact = one(extract("Since 2020, Japan has extended grant aid of about ¥5 billion to 40 countries through UNDP for oxygen plants."),
+               "¥5 billion")
+    assert fact.donor.iso3 == "JPN" and [c.acronym for c in fact.channels] == ["UNDP"]
+
+
+def test_a_participle_read_as_the_giving_verbs_object_still_gives():
+    from odaextract.pipeline.facts import find_flow, load_cues
+
+    # "Japan provided grant aid totalling ¥9 billion": the parse may make "totalling" the object
+    # of "provided", with "grant aid" a compound on it.
+    words = ["Japan", "provided", "grant", "aid", "totalling", "¥", "9", "billion"]
+    heads = [1, 1, 3, 4, 1, 7, 7, 4]
+    deps = ["nsubj", "ROOT", "compound", "compound", "dobj", "quantmod", "compound", "dobj"]
+    pos = ["PROPN", "VERB", "NOUN", "NOUN", "VERB", "SYM", "NUM", "NUM"]
+    doc = hand_parsed(words, heads, deps, pos)
+    doc[4].lemma_ = "total"
+    doc[1].lemma_ = "provide"
+    flow = find_flow(doc[5], load_cues())
+    assert flow.is_fact and flow.chain[flow.index].text == "provided"
+
+
+def test_rows_under_a_lead_in_that_gives_nothing_break_down_the_total_above(extract):
+    text = ("Japan has provided grant aid totalling approximately ¥9 billion through the World Health Organization (WHO) for oxygen supply since 2021.\n"
+            "The breakdown by destination is as follows (Unit: ¥100 million):\n"
+            "South Asia: 50.0\nAfrica: 40.0\n")
+    facts = extract(text)
+    for amount, region in (("50.0", "South Asia"), ("40.0", "Africa")):
+        row = one(facts, amount)
+        assert row.donor.iso3 == "JPN" and row.regions == [region] and row.kind == "grant"
+        assert [c.acronym for c in row.channels] == ["WHO"] and row.cumulative and row.date.start.year == 2021
+
+
+def test_each_part_of_which_goes_through_its_own_channel(extract):
+    facts = extract("In May 2016, Japan provided Emergency Grant Aid of US$10 million to Ecuador, of which US$7 million went "
+                    "through the International Organization for Migration (IOM) for shelter and US$3 million through the "
+                    "World Food Programme (WFP) for meals.")
+    assert [c.acronym for c in one(facts, "US$7 million").channels] == ["IOM"]
+    assert [c.acronym for c in one(facts, "US$3 million").channels] == ["WFP"]
