@@ -102,6 +102,7 @@ class Cues:
     compared: re.Pattern[str]
     non_fact_heads: frozenset[str]
     generic_givers: frozenset[str]
+    own_resources: re.Pattern[str]
     project_nouns: frozenset[str]
     bare_infinitive_heads: frozenset[str]
     counted_countries: re.Pattern[str]
@@ -153,6 +154,7 @@ def load_cues() -> Cues:
         occasions=_phrases(data["occasion_nouns"]),
         non_fact_heads=frozenset(data["non_fact_heads"]),
         generic_givers=frozenset(data["generic_givers"]),
+        own_resources=_phrases(data["own_resources"]),
         compared=re.compile(r"(?:" + "|".join(re.escape(w) for w in data["comparison_phrases"]) + r")\s+(?:the\s+)?$", re.IGNORECASE),
         project_nouns=frozenset(data["project_nouns"]),
         bare_infinitive_heads=frozenset(data["bare_infinitive_heads"]),
@@ -943,6 +945,15 @@ def read_destinations(sentence: Sentence, flow: Flow, anchors: frozenset[int], d
             if mention.start < draft.anchor.start or struck:
                 recipients.add(code)
                 draft.cite("recipients", mention.start, mention.end)
+    opening = re.match(r"\W*In (?:the )?", sentence.text)
+    if not recipients and opening:
+        # "In Lao PDR, JICA experts supported the Ministry ..., and Japan provided equipment worth
+        # 1.2 billion yen": a country that opens the sentence places every clause of it.
+        first = next((m for m in sentence.mentions if m.start >= sentence.start + opening.end()), None)
+        if first is not None and first.label == "COUNTRY" and first.start == sentence.start + opening.end() \
+                and context.text[first.end : first.end + 1] == "," and first.norm.get("iso3") not in (None, donor_code):
+            recipients.add(first.norm["iso3"])
+            draft.cite("recipients", first.start, first.end)
     draft.recipients = sorted(recipients)
     regions: set[str] = set()
     accepted_end: Optional[int] = None
@@ -1689,7 +1700,10 @@ class FactExtractor:
             _single_country_paragraph(draft, sentence, blocks[position], context)
         if position is not None:
             previous_in_block.setdefault(position, []).append(draft)
-            context.givers.add((draft.donor or {}).get("iso3"))
+            # A state giving to nobody named ("the Government of Moldova spent ... on compensating
+            # households") is not yet one of the document's givers.
+            if draft.recipients or draft.channels or draft.regions:
+                context.givers.add((draft.donor or {}).get("iso3"))
         return draft
 
     def _read(self, anchor, sentence: Sentence, anchor_spans, equivalents, context: _Context, block) -> Optional[FactDraft]:
@@ -1715,7 +1729,10 @@ class FactExtractor:
             t.i for i in others for t in head_chain(sentence.doc[i])[1:] if t.i not in own
         )
         draft = FactDraft.for_amount(anchor, block, sentence.span, equivalents)
-        return self._fill(draft, sentence, flow, others, context, roots)
+        draft = self._fill(draft, sentence, flow, others, context, roots)
+        if _spends_its_own(draft, sentence, context):
+            return None
+        return draft
 
     def _fill(self, draft: FactDraft, sentence: Sentence, flow: Flow, others: frozenset[int], context: _Context, roots: frozenset[int] = frozenset()) -> FactDraft:
         donor, donor_mention, open_subject = read_donor(sentence, flow, context)
@@ -2196,6 +2213,19 @@ def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[
 _PART_VERBS = frozenset({"be", "come", "go"})
 
 
+def _spends_its_own(draft: FactDraft, sentence: Sentence, context: _Context) -> bool:
+    """"The Government of Kenya has allocated KES 10 billion (about US$85 million) of its own
+    budget to drought relief": a state's spending of its own budget is no flow (guidelines: budgets are not facts). Read between
+    the amounts next to this one, so another amount's "own budget" is not this one's."""
+    if not draft.donor or "iso3" not in draft.donor:
+        return False
+    skip = {(m.start, m.end) for m in [draft.anchor, *draft.equivalents]}
+    near = [m for m in sentence.mentions if m.label == "MONEY" and (m.start, m.end) not in skip]
+    start = max((m.end for m in near if m.end <= draft.anchor.start), default=sentence.start)
+    end = min((m.start for m in near if m.start >= draft.anchor.end), default=sentence.span[1])
+    return context.cues.own_resources.search(context.text, start, end) is not None
+
+
 def _breakdown_row(anchor: ResolvedMention, item: Sentence, total: FactDraft, equivalents, context: _Context, block) -> FactDraft:
     """"Japan has provided grant aid totalling ¥17 billion ... The breakdown by destination is
     as follows (Unit: ¥100 million): / Southeast Asia: 41.2": rows under a lead-in that gives
@@ -2407,7 +2437,11 @@ def _single_country_paragraph(draft: FactDraft, sentence: Sentence, block: Block
         return
     # Not a state that gives in the document: "Japan pledged ... the ADB pledged US$1 billion".
     givers = context.givers | {(draft.donor or {}).get("iso3")}
-    earlier = [m for m in context.mentions_in(block.start, sentence.start) if m.label == "COUNTRY" and m.norm.get("iso3")]
+    # What comes before a colon is read like an earlier sentence: "... have helped Moldova buy
+    # gas: in 2023, the EBRD lent ..., and the World Bank approved US$125 million".
+    colon = sentence.text.rfind(": ", 0, draft.anchor.start - sentence.start)
+    until = sentence.start + colon if colon > 0 else sentence.start
+    earlier = [m for m in context.mentions_in(block.start, until) if m.label == "COUNTRY" and m.norm.get("iso3")]
     codes = {m.norm["iso3"] for m in earlier} - givers
     if len(codes) != 1:
         return

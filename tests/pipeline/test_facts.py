@@ -928,3 +928,33 @@ def test_each_part_of_which_goes_through_its_own_channel(extract):
                     "World Food Programme (WFP) for meals.")
     assert [c.acronym for c in one(facts, "US$7 million").channels] == ["IOM"]
     assert [c.acronym for c in one(facts, "US$3 million").channels] == ["WFP"]
+
+
+def test_a_state_spending_its_own_budget_is_no_fact(extract):
+    facts = extract("Japan provided US$5 million to Ethiopia in 2022, while the Government of Ethiopia allocated "
+                    "ETB 3 billion of its own budget to the same programme.")
+    assert [f.amount.text for f in facts] == ["US$5 million"]
+
+
+def test_a_state_that_gives_to_nobody_named_still_receives_in_the_next_paragraph(extract):
+    # "the Government of Moldova spent ... on compensating households" made Moldova one of the
+    # document's givers, so the paragraph about Moldova below lost its recipient.
+    text = ("In 2023, the Government of Georgia spent about US$200 million on subsidies for household heating bills.\n"
+            "Japan has focused its assistance to Georgia on energy. In May 2023, Japan signed an Exchange of Notes for "
+            "grant aid of ¥1.2 billion to supply transformers for the power grid.\n")
+    assert one(extract(text), "¥1.2 billion").recipients == ["GEO"]
+
+
+def test_a_country_before_a_colon_is_the_topic_of_the_clauses_after_it(extract):
+    fact = one(extract("The World Bank and the ADB have helped Armenia rebuild its schools: in 2021, the ADB approved "
+                       "US$60 million for school buildings."), "US$60 million")
+    assert fact.recipients == ["ARM"]
+
+
+def test_a_country_that_opens_the_sentence_places_its_second_clause(extract):
+    # The parse hangs "In Mongolia" on the first clause's verb; the paragraph's other country
+    # (Cambodia) was taken instead.
+    text = ("Japan supports the cold chain in Asia. In Cambodia, where cases surged in 2021, Japan provided refrigerators "
+            "to health centres. In Mongolia, JICA experts helped the Ministry of Health of Mongolia draft a vaccination "
+            "plan, and Japan provided cold chain equipment worth 700 million yen to be used in the northern provinces.")
+    assert one(extract(text), "700 million yen").recipients == ["MNG"]
