@@ -1696,7 +1696,9 @@ class FactExtractor:
             _paragraph_topic(draft, blocks[position], context)
         if position is not None and not draft.recipients and not draft.regions:
             _region_anaphora(draft, sentence, blocks[position], context)
-        if position is not None and not draft.recipients and not draft.regions and not draft.channels:
+        # A contribution through an organization in a paragraph about one country goes there too,
+        # unless its own sentence names a country for another reason (what a fund's code covers).
+        if position is not None and not draft.recipients and not draft.regions and not (draft.channels and _names_a_place(sentence, draft, context)):
             _single_country_paragraph(draft, sentence, blocks[position], context)
         if position is not None:
             previous_in_block.setdefault(position, []).append(draft)

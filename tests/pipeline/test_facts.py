@@ -958,3 +958,17 @@ def test_a_country_that_opens_the_sentence_places_its_second_clause(extract):
             "to health centres. In Mongolia, JICA experts helped the Ministry of Health of Mongolia draft a vaccination "
             "plan, and Japan provided cold chain equipment worth 700 million yen to be used in the northern provinces.")
     assert one(extract(text), "700 million yen").recipients == ["MNG"]
+
+
+def test_a_channel_fact_in_a_paragraph_about_one_country_goes_to_that_country(extract):
+    text = ("The Kurdistan Region of Iraq hosts about 250,000 Syrian refugees. To relieve host communities, Japan decided in "
+            "FY2017 to provide grant aid of ¥1.8 billion through UNDP for water supply in Erbil and Duhok.\n")
+    fact = one(extract(text), "¥1.8 billion")
+    assert fact.recipients == ["IRQ"] and [c.acronym for c in fact.channels] == ["UNDP"]
+
+
+def test_a_channel_fact_whose_sentence_names_a_country_for_another_reason_keeps_no_recipient(extract):
+    # The seeds' Djibouti Code of Conduct Trust Fund: "Somalia" describes what the code covers.
+    text = ("Piracy off Somalia has fallen sharply. Japan has contributed US$5 million to the Regional Maritime Trust Fund, "
+            "which supports a code of conduct for maritime law enforcement in Somalia and its neighbouring countries.\n")
+    assert one(extract(text), "US$5 million").recipients == []
