@@ -1154,7 +1154,9 @@ def _is_channel(found: Optional[Attachment], flow: Flow, context: _Context) -> b
     if found is None or found.crosses_clause or found.through_other_amount or found.index > flow.index:
         return False
     if found.deps and found.deps[0] in ("nsubj", "nsubjpass"):
-        return False
+        # "PAHO received US$1.2 million for mosquito control": an organization that receives.
+        return found.deps[0] == "nsubj" and len(found.deps) == 1 and _lemma(flow.chain[found.index]) in _RECEIVE \
+            and _lemma(flow.chain[found.index]) != "account"
     if found.first_prep in context.cues.channel_preps:
         return True
     # "signed a grant contract with the Sewalanka Foundation", "concluded a co-financing
@@ -1688,6 +1690,7 @@ class FactExtractor:
         previous = earlier[-1] if earlier else None
         if previous is not None:
             _continue_from(draft, previous, sentence, context)
+            _share_of_channels(draft, previous)
         elif position is not None:
             self._continue_from_text(draft, sentence, sentences_of[position], context)
         if position is not None and not draft.recipients:
@@ -1739,6 +1742,11 @@ class FactExtractor:
     def _fill(self, draft: FactDraft, sentence: Sentence, flow: Flow, others: frozenset[int], context: _Context, roots: frozenset[int] = frozenset()) -> FactDraft:
         donor, donor_mention, open_subject = read_donor(sentence, flow, context)
         paired, all_givers = _respective_giver(sentence, flow, draft.anchor, context)
+        received_by = None
+        if paired is not None and _lemma(flow.word) in _RECEIVE:
+            # "with UNICEF and the IFRC receiving US$0.8 million and US$0.5 million respectively":
+            # the pairs name who receives, not who gives.
+            received_by, paired, all_givers = paired, None, []
         if paired is not None:
             donor, donor_mention, open_subject = donor_from_mention(paired, context), paired, False
         draft.donor = donor
@@ -1771,7 +1779,18 @@ class FactExtractor:
             draft.evidence.pop("recipients", None)
             draft.evidence.pop("regions", None)
         read_channels(sentence, flow, roots, donor_mention, context, draft)
-        _with_clause_host(sentence, flow, draft, context)
+        if received_by is not None:
+            draft.channels, draft.recipients = [], []
+            draft.evidence.pop("channels", None)
+            draft.evidence.pop("recipients", None)
+            if received_by.label == "ORG":
+                _add_channel(draft.channels, received_by)
+                draft.cite("channels", received_by.start, received_by.end)
+            elif received_by.norm.get("iso3"):
+                draft.recipients = [received_by.norm["iso3"]]
+                draft.cite("recipients", received_by.start, received_by.end)
+        else:
+            _with_clause_host(sentence, flow, draft, context)
         if draft.channels and not draft.recipients and not draft.regions:
             _channel_clause_regions(sentence, draft, context)
         date = read_date(sentence, flow, others)
@@ -2047,10 +2066,14 @@ def _respective_giver(sentence: Sentence, flow: Flow, anchor: ResolvedMention, c
     givers and the amounts pair in order; (this amount's giver, all the givers)."""
     if not _RESPECTIVELY.search(sentence.text):
         return None, []
-    verb = next((t for t in flow.chain[flow.index :] if t.pos_ in ("VERB", "AUX") and _subject(t) is not None), None)
+    verb = next((t for t in flow.chain[flow.index :] if t.pos_ in ("VERB", "AUX") and (_subject(t) is not None or t.dep_ == "acl")), None)
     if verb is None:
         return None, []
     subject = _subject(verb)
+    if subject is None:  # "with UNICEF and the IFRC receiving ...": the participle hangs on the last name
+        subject = verb.head
+        while subject.dep_ == "conj":
+            subject = subject.head
     givers = [m for m in _mentions_in(sentence, subject, ("COUNTRY", "ORG"))]
     amounts = [m for m in sentence.mentions if m.label == "MONEY" and m.start > sentence.start + verb.idx and not m.norm.get("equivalent_of")]
     if len(givers) < 2 or len(givers) != len(amounts):
@@ -2386,6 +2409,25 @@ def _part_of_total(draft: FactDraft, earlier: Iterable[FactDraft], context: _Con
     if not draft.regions and total.regions:
         draft.regions = list(total.regions)
         draft.cite_from(total, "regions")
+
+
+def _share_of_channels(draft: FactDraft, previous: FactDraft) -> None:
+    """"... Emergency Grant Aid totaling US$2.5 million ... through PAHO, UNICEF and the IFRC.
+    PAHO received US$1.2 million for mosquito control": an amount that goes to one of the
+    channels of a larger total just before it is that total's share (guidelines, "Where slots
+    come from", 2, the parts of an amount) and keeps its date, kind and destinations."""
+    names = {c["name"] for c in previous.channels}
+    if len(names) < 2 or not draft.channels or not {c["name"] for c in draft.channels} <= names:
+        return
+    amount, total = draft.anchor.norm, previous.anchor.norm
+    if amount.get("currency") != total.get("currency") or not (amount.get("amount") or 0) < (total.get("amount") or 0):
+        return
+    if draft.date is None and previous.date is not None:
+        draft.take(previous, "date")
+    if draft.kind in ("unspecified", "contribution") and previous.kind not in ("unspecified", "contribution"):
+        draft.take(previous, "kind")
+    if not draft.recipients and not draft.regions:
+        draft.take(previous, "recipients", "regions")
 
 
 def _counted_countries(draft: FactDraft, sentence: Sentence, block_sentences, context: _Context) -> None:

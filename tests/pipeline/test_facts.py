@@ -972,3 +972,14 @@ def test_a_channel_fact_whose_sentence_names_a_country_for_another_reason_keeps_
     text = ("Piracy off Somalia has fallen sharply. Japan has contributed US$5 million to the Regional Maritime Trust Fund, "
             "which supports a code of conduct for maritime law enforcement in Somalia and its neighbouring countries.\n")
     assert one(extract(text), "US$5 million").recipients == []
+
+
+def test_shares_received_by_a_totals_channels_keep_its_slots(extract):
+    text = ("In March 2019, Japan decided to extend Emergency Grant Aid totaling US$3 million to Southern Africa through "
+            "the World Food Programme (WFP), UNICEF and the International Organization for Migration (IOM). WFP received "
+            "US$1.5 million for food, with UNICEF and the IOM receiving US$1 million and US$0.5 million respectively for shelter.")
+    facts = extract(text)
+    for amount, acronym in (("US$1.5 million", "WFP"), ("US$1 million", "UNICEF"), ("US$0.5 million", "IOM")):
+        share = one(facts, amount)
+        assert [c.acronym for c in share.channels] == [acronym] and share.donor.iso3 == "JPN"
+        assert share.kind == "grant" and share.regions == ["Southern Africa"] and share.date.start.isoformat() == "2019-03-01"
