@@ -857,10 +857,16 @@ def _accepts_destination(found: Attachment, flow: Flow, preps: frozenset[str]) -
 _TITLE_TAIL = re.compile(r"\b[A-Z](?=[\w-]*[a-z])[\w-]*\s+(?:in|for|of|on|and)\s+(?:the\s+)?$")
 
 
+_TITLE_HEAD = re.compile(r" (?:[A-Z][a-z]+)\b")
+
+
 def _inside_name_or_quote(start: int, end: int, sentence: Sentence, quotes: list[tuple[int, int]], regions: re.Pattern[str]) -> bool:
     if any(s <= start and end <= e for s, e in quotes):
         return True
     if any(m.label == "ORG" and m.start <= start and end <= m.end for m in sentence.mentions):
+        return True
+    # A name it begins: "the Seventh Pacific Islands Leaders Meeting", "the Sahel Alliance".
+    if _TITLE_HEAD.match(sentence.text, end - sentence.start):
         return True
     # A title-case name around it, "the Initiative for Peace in Africa": a capitalised word
     # (not the sentence's first, not a country, not a region: "in Africa and Asia") right

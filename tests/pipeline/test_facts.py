@@ -983,3 +983,19 @@ def test_shares_received_by_a_totals_channels_keep_its_slots(extract):
         share = one(facts, amount)
         assert [c.acronym for c in share.channels] == [acronym] and share.donor.iso3 == "JPN"
         assert share.kind == "grant" and share.regions == ["Southern Africa"] and share.date.start.isoformat() == "2019-03-01"
+
+
+def test_regions_are_written_as_the_text_writes_them(extract):
+    fact = one(extract("In 2016, Japan extended US$30 million in grant aid to the Greater Mekong Subregion for cross-border roads."),
+               "US$30 million")
+    assert fact.regions == ["Greater Mekong Subregion"]
+    fact = one(extract("In 2020, the ADB committed US$9 billion to Asia and the Pacific for the pandemic response."), "US$9 billion")
+    assert fact.regions == ["Asia", "Pacific"]
+    fact = one(extract("Since 2001, the ADB has invested US$6 billion in Central Asia and the Caucasus."), "US$6 billion")
+    assert fact.regions == ["Caucasus", "Central Asia"]
+
+
+def test_a_region_that_begins_a_name_is_no_destination(extract):
+    fact = one(extract("At the Pacific Islands Leaders Meeting in 2018, Japan pledged US$40 million in assistance to Fiji."),
+               "US$40 million")
+    assert fact.regions == [] and fact.recipients == ["FJI"]
