@@ -2195,7 +2195,9 @@ _DOCUMENT_DONOR_SHARE = 0.6
 
 
 _GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?$")
-_GIVER_TO_AMOUNT = re.compile(r"\s*(?:(?:about|approximately|around|some|nearly|almost|roughly|over|up to|more than|a further|another)\s+)?")
+# "..., and the ADB a policy-based loan of US$512 million": a short noun phrase naming the giving may come between.
+_GIVER_TO_AMOUNT = re.compile(
+    r"\)?\s*(?:an?\s+(?:[\w-]+\s+){1,3}of\s+)?(?:(?:about|approximately|around|some|nearly|almost|roughly|over|up to|more than|a further|another)\s+)?")
 
 
 def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[FactDraft], equivalents, context: _Context, block) -> Optional[FactDraft]:
@@ -2203,24 +2205,31 @@ def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[
     US$120 million": a giver written right before its amount, after the amount before it,
     gives as that amount's giver does, with the verb left out. The parse cannot read a
     left-out verb, so the text decides."""
-    if ":" in sentence.text[: anchor.start - sentence.start]:
-        return None  # "...: UNHCR 8.2 million, UNICEF 6.4 million": a list's items, read as such
     before = [d for d in earlier if d.sentence[0] == sentence.start and d.anchor.end <= anchor.start]
     if not before or not before[-1].donor:
         return None
     previous = before[-1]
+    colon = sentence.text.rfind(":", 0, anchor.start - sentence.start)
+    if colon >= 0 and not any(t.pos_ == "VERB" and colon < t.idx < previous.anchor.start - sentence.start for t in sentence.doc):
+        return None  # "...: UNHCR 8.2 million, UNICEF 6.4 million": a list's items, read as such
     names = [m for m in sentence.mentions if m.label in ("COUNTRY", "ORG") and previous.anchor.end <= m.start and m.end <= anchor.start]
     if not names or not _GIVER_TO_AMOUNT.fullmatch(context.text, names[-1].end, anchor.start):
         return None
     giver = names[-1]
+    if len(names) > 1 and context.text[names[-2].end : giver.start] == " (" and context.text[giver.end : giver.end + 1] == ")":
+        giver = names[-2]  # "and the European Union (EU) about €490 million": the name before its acronym
     if not _GAP.match(context.text[previous.anchor.end : giver.start]):
         # "... pledged US$500 million to the fund over five years, and the United Kingdom £80
         # million": the first amount's words may come between, if the giver heads no clause.
         token = sentence.root(giver.start, giver.end)
         tail = _GAP.search(context.text, max(previous.anchor.end, giver.start - 8), giver.start)
         between = context.text[previous.anchor.end : giver.start]
-        if tail is None or "," not in between or token is None or token.dep_ in ("nsubj", "nsubjpass") \
-                or any(m.label in ("MONEY", "COUNTRY", "ORG") and previous.anchor.end <= m.start and m.end <= giver.start for m in sentence.mentions):
+        # "... US$440 million in credits and grants and the ADB a policy-based loan of US$512 million";
+        # "... for response in Guinea, Liberia and Sierra Leone, the European Union (EU) more than
+        # €1.2 billion": an organization is the giver even after the first amount's places.
+        if tail is None or token is None or token.dep_ in ("nsubj", "nsubjpass") \
+                or any(m.label in ("MONEY", "COUNTRY", "ORG") and previous.anchor.end <= m.start and m.end <= giver.start
+                       and not (giver.label == "ORG" and m.label == "COUNTRY") for m in sentence.mentions):
             return None
     donor = donor_from_mention(giver, context)
     if not donor or donor == previous.donor:
@@ -2231,6 +2240,14 @@ def _gapped_item(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence[
     draft.take(previous, "date", "kind", "status", "recipients", "regions", "channels")
     draft.cumulative = previous.cumulative
     draft.recipients = [code for code in draft.recipients if code != donor.get("iso3")]
+    draft.channels = [c for c in draft.channels if c.get("name") != donor.get("org")]
+    # "... and the World Bank a grant of US$50 million": the item's own kind word.
+    for kind, pattern in context.cues.kinds:
+        found = pattern.search(context.text, giver.end, anchor.start)
+        if found:
+            draft.kind = kind
+            draft.evidence["kind"] = [(found.start(), found.end())]
+            break
     if "iso3" in donor:
         # The givers of the run are not what the parse took them for: recipients of its first amount.
         for other in before:

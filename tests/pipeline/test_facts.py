@@ -999,3 +999,15 @@ def test_a_region_that_begins_a_name_is_no_destination(extract):
     fact = one(extract("At the Pacific Islands Leaders Meeting in 2018, Japan pledged US$40 million in assistance to Fiji."),
                "US$40 million")
     assert fact.regions == [] and fact.recipients == ["FJI"]
+
+
+def test_gapped_givers_with_an_acronym_a_noun_phrase_or_the_first_amounts_places(extract):
+    facts = extract("Among the other donors, the African Development Bank (AfDB) pledged US$1 billion and the European Union (EU) about €300 million.")
+    assert one(facts, "€300 million").donor.org == "European Union"
+    facts = extract("After the arrears were cleared, both banks resumed lending: the World Bank approved US$300 million in credits "
+                    "and the ADB a policy-based loan of US$250 million.")
+    loan = one(facts, "US$250 million")
+    assert loan.donor.org == "Asian Development Bank" and loan.kind == "loan" and loan.channels == []
+    facts = extract("The World Bank committed US$900 million for recovery in Guinea and Liberia, the European Union (EU) more than €700 million, "
+                    "and the United Kingdom provided £200 million to Liberia.")
+    assert one(facts, "€700 million").donor.org == "European Union"
