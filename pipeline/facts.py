@@ -739,6 +739,14 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
         found = _relative_giver(sentence, token, context) if token.pos_ in ("NOUN", "PROPN", "NUM") else None
         if found is not None:
             return donor_from_mention(found, context), found, False
+    # "..., and in December 2020 the ADB launched a US$9 billion facility": a conjoined clause
+    # below the giving verb with a giver of its own.
+    for verb in chain[1 : flow.index]:
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and verb.i > chain[flow.index].i:
+            own = _subject(verb)
+            found = _mention_at(sentence, own, labels) if own is not None else None
+            if found is not None:
+                return donor_from_mention(found, context), found, False
     for position in range(flow.index, len(chain)):
         verb = chain[position]
         if verb.pos_ not in ("VERB", "AUX"):
@@ -756,6 +764,8 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
             subject = _subject(verb.head)  # "Japan co-hosted the Summit and pledged $800 million"
         if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             subject = verb.head  # "the European Union, which contributed €12 million"
+        elif subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "conj" and verb.head.dep_ == "relcl":
+            subject = verb.head.head  # "the ADB, which coordinates the Program and has invested US$6.3 billion"
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             for pobj in agent.children:
@@ -2076,12 +2086,22 @@ def _respective_giver(sentence: Sentence, flow: Flow, anchor: ResolvedMention, c
     if verb is None:
         return None, []
     subject = _subject(verb)
-    if subject is None:  # "with UNICEF and the IFRC receiving ...": the participle hangs on the last name
+    if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # "the ADB and the World Bank, which announced US$600 million and US$500 million respectively"
+    if subject is None or subject.i == verb.head.i:  # "with UNICEF and the IFRC receiving ...": the participle hangs on the last name
         subject = verb.head
         while subject.dep_ == "conj":
             subject = subject.head
-    givers = [m for m in _mentions_in(sentence, subject, ("COUNTRY", "ORG"))]
-    amounts = [m for m in sentence.mentions if m.label == "MONEY" and m.start > sentence.start + verb.idx and not m.norm.get("equivalent_of")]
+    givers: list[ResolvedMention] = []
+    for m in _mentions_in(sentence, subject, ("COUNTRY", "ORG")):
+        if givers and context.text[givers[-1].end : m.start] == " (":
+            continue  # "the Asian Development Bank (ADB)": one giver
+        givers.append(m)
+    # The amounts of this verb's clause ("..., which announced US$600 million and US$500 million
+    # respectively, the pledges ... totalled some US$4.4 billion": not the last).
+    clause_end = sentence.start + max(t.idx + len(t.text) for t in verb.subtree)
+    amounts = [m for m in sentence.mentions if m.label == "MONEY" and sentence.start + verb.idx < m.start and m.end <= clause_end
+               and not m.norm.get("equivalent_of")]
     if len(givers) < 2 or len(givers) != len(amounts):
         return None, []
     index = next((i for i, m in enumerate(amounts) if (m.start, m.end) == (anchor.start, anchor.end)), None)

@@ -1011,3 +1011,22 @@ def test_gapped_givers_with_an_acronym_a_noun_phrase_or_the_first_amounts_places
     facts = extract("The World Bank committed US$900 million for recovery in Guinea and Liberia, the European Union (EU) more than €700 million, "
                     "and the United Kingdom provided £200 million to Liberia.")
     assert one(facts, "€700 million").donor.org == "European Union"
+
+
+def test_a_conjoined_clause_with_its_own_giver_below_the_giving_verb(extract):
+    facts = extract("In May 2021, the World Bank approved up to US$4 billion for health systems, and in June 2021 the Asian "
+                    "Development Bank (ADB) launched a US$2 billion facility for vaccines in Southeast Asia.")
+    assert one(facts, "US$2 billion").donor.org == "Asian Development Bank"
+
+
+def test_a_relative_clauses_second_verb_gives_as_its_antecedent(extract):
+    fact = one(extract("Trade is promoted by the AfDB, which chairs the regional programme and has invested about US$2.1 billion "
+                       "in roads and border posts in West Africa since 2005."), "US$2.1 billion")
+    assert fact.donor.org == "African Development Bank"
+
+
+def test_respectively_in_a_relative_clause_pairs_its_antecedents(extract):
+    facts = extract("Together with the Asian Development Bank (ADB) and the World Bank, which announced US$300 million and "
+                    "US$200 million respectively, the pledges made that day totalled some US$2 billion.")
+    assert one(facts, "US$300 million").donor.org == "Asian Development Bank"
+    assert one(facts, "US$200 million").donor.org == "World Bank"
