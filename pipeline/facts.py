@@ -1327,10 +1327,18 @@ def read_date(sentence: Sentence, flow: Flow, anchors: frozenset[int]) -> Option
     return best[4] if best[0] <= 3 else None
 
 
+_BESIDES = re.compile(r"\b(?:in addition to|besides|apart from|other than|on top of)\s+(?:(?:the|its|their|Japan's)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+_MODALITIES = frozenset({"grant", "loan", "technical_cooperation"})
+_COORDINATED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|as well as)\s+(?:the\s+)?")
+
+
 def read_kind(sentence: Sentence, flow: Flow, anchors: frozenset[int], draft: FactDraft, context: _Context) -> str:
     positions = flow.positions
     anchor = draft.anchor
     best: Optional[tuple[int, int, str, int, int]] = None
+    accepted: list[tuple[int, int, str, int, int]] = []
     for precedence, (kind, pattern) in enumerate(context.cues.kinds):
         for match in pattern.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -1341,10 +1349,18 @@ def read_kind(sentence: Sentence, flow: Flow, anchors: frozenset[int], draft: Fa
             on_chain = token is not None and token.i in positions and positions[token.i] <= reach
             if not on_chain and (found is None or found.crosses_clause or found.through_other_amount or found.index > reach):
                 continue
+            if _BESIDES.search(sentence.text, 0, match.start()):
+                continue  # "..., in addition to yen loans for electricity": another giving
             distance = min(abs(start - anchor.end), abs(anchor.start - end))
             candidate = (distance, precedence, kind, start, end)
+            accepted.append(candidate)
             if best is None or candidate[:2] < best[:2]:
                 best = candidate
+    # "pledged US$260 million, combining grant aid and ODA loans": a package that mixes
+    # modalities (guidelines, `unspecified`).
+    modalities = sorted((c for c in accepted if c[2] in _MODALITIES), key=lambda c: c[3])
+    if any(a[2] != b[2] and _COORDINATED.fullmatch(context.text, a[4], b[3]) for a, b in zip(modalities, modalities[1:])):
+        return "unspecified"
     if best is not None:
         draft.cite("kind", best[3], best[4])
         return best[2]

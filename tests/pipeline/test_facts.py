@@ -1030,3 +1030,17 @@ def test_respectively_in_a_relative_clause_pairs_its_antecedents(extract):
                     "US$200 million respectively, the pledges made that day totalled some US$2 billion.")
     assert one(facts, "US$300 million").donor.org == "Asian Development Bank"
     assert one(facts, "US$200 million").donor.org == "World Bank"
+
+
+def test_a_package_of_grants_and_loans_is_unspecified(extract):
+    fact = one(extract("At the conference in 2016, India pledged US$750 million in loans and grants for the reconstruction of Nepal."),
+               "US$750 million")
+    assert fact.kind == "unspecified"
+    fact = one(extract("Japan pledged US$200 million for Haiti's recovery, combining grant aid and yen loans."), "US$200 million")
+    assert fact.kind == "unspecified"
+
+
+def test_a_kind_word_after_in_addition_to_is_another_giving(extract):
+    fact = one(extract("Since 2014, Japan has provided a total of about US$400 million in humanitarian assistance to Iraq, "
+                       "in addition to yen loans for electricity and water supply."), "US$400 million")
+    assert fact.kind == "unspecified"
