@@ -2301,8 +2301,8 @@ def _spends_its_own(draft: FactDraft, sentence: Sentence, context: _Context) -> 
     """"The Government of Kenya has allocated KES 10 billion (about US$85 million) of its own
     budget to drought relief": a state's spending of its own budget is no flow (guidelines: budgets are not facts). Read between
     the amounts next to this one, so another amount's "own budget" is not this one's."""
-    if not draft.donor or "iso3" not in draft.donor:
-        return False
+    if draft.donor and "iso3" not in draft.donor:
+        return False  # an organization's "own resources" are what it gives
     skip = {(m.start, m.end) for m in [draft.anchor, *draft.equivalents]}
     near = [m for m in sentence.mentions if m.label == "MONEY" and (m.start, m.end) not in skip]
     start = max((m.end for m in near if m.end <= draft.anchor.start), default=sentence.start)

@@ -934,6 +934,9 @@ def test_a_state_spending_its_own_budget_is_no_fact(extract):
     facts = extract("Japan provided US$5 million to Ethiopia in 2022, while the Government of Ethiopia allocated "
                     "ETB 3 billion of its own budget to the same programme.")
     assert [f.amount.text for f in facts] == ["US$5 million"]
+    # The same when the sentence names no state at all.
+    facts = extract("The Government has also set aside some 900 billion Iraqi dinars of its own budget for reconstruction.")
+    assert facts == []
 
 
 def test_a_state_that_gives_to_nobody_named_still_receives_in_the_next_paragraph(extract):
