@@ -1811,6 +1811,7 @@ class FactExtractor:
             draft.evidence.pop("recipients", None)
             draft.evidence.pop("regions", None)
         read_channels(sentence, flow, roots, donor_mention, context, draft)
+        _own_channels_by_text(sentence, draft, context)
         if received_by is not None:
             draft.channels, draft.recipients = [], []
             draft.evidence.pop("channels", None)
@@ -2370,20 +2371,23 @@ def _copular_part(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence
     # A later part's words on the shared verb are those after its own amount ("..., of which
     # US$6 million went through the WFP ... and US$4 million through UNICEF").
     holders = [money, verb]
+    # "of which US$8 million was to be channelled through UNICEF": the verb the copula carries.
+    holders += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     # A part's words end where the next part's amount begins.
     limit = min((m.start for m in sentence.mentions if m.label == "MONEY" and m.start > anchor.end), default=sentence.span[1])
     for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("for", "from", "to", "in", "through", "via")
-                     and (holder is money or money.dep_ in ("nsubj", "nsubjpass") or sentence.start + c.idx > anchor.end)):
+                     and (holder.i == money.i or money.dep_ in ("nsubj", "nsubjpass") or sentence.start + c.idx > anchor.end)):
             span = (sentence.start + prep.idx, min(limit, sentence.start + prep.idx + sum(len(t.text_with_ws) for t in prep.subtree)))
             inside = [m for m in sentence.mentions if span[0] <= m.start and m.end <= span[1]]
             places = [m for m in inside if m.label == "COUNTRY" and m.norm.get("iso3")]
             regions = sorted({context.regions.names[r.group()] for r in context.regions.pattern.finditer(context.text, *span)})
             dates = [m for m in inside if m.label == "DATE"]
             givers = [m for m in inside if m.label in ("COUNTRY", "ORG")]
-            if prep.lower_ in ("through", "via"):
-                # "of which US$6 million went through the WFP": the part's own channel.
-                organizations = [m for m in inside if m.label == "ORG" and not is_government(m.norm, context)]
+            organizations = [m for m in inside if m.label == "ORG" and not is_government(m.norm, context)]
+            if prep.lower_ in ("through", "via") or (prep.lower_ == "to" and organizations and not places and not regions):
+                # "of which US$6 million went through the WFP", "US$1.5 million went to the UNHCR":
+                # the part's own channel.
                 if organizations:
                     draft.channels = []
                     draft.evidence.pop("channels", None)
@@ -2406,7 +2410,73 @@ def _copular_part(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence
                 draft.date = _date_norm(dates[0], context.text)
                 draft.evidence.pop("date", None)
                 draft.cite("date", dates[0].start, dates[0].end)
+    # The parse of a run of parts often hangs "... and US$0.5 million to the ICRC" or a second
+    # organization on the wrong word: the part's own words, read as text, name its channels.
+    own = _part_channels(anchor.end, limit, sentence, context)
+    if own:
+        draft.channels = []
+        draft.evidence.pop("channels", None)
+        for m in own:
+            _add_channel(draft.channels, m)
+            draft.cite("channels", m.start, m.end)
     return draft
+
+
+def _own_channels_by_text(sentence: Sentence, draft: FactDraft, context: _Context) -> None:
+    """"..., with US$5.5 million going through the IOM ... and US$4.5 million through the
+    UNHCR": an organization written right after another amount ("US$4.5 million through
+    the UNHCR") is that amount's, and the ones right after this amount are this one's."""
+    amounts = sorted((m for m in sentence.mentions if m.label == "MONEY" and not m.norm.get("equivalent_of")), key=lambda m: m.start)
+    if len(amounts) < 2:
+        return
+    skip = {(m.start, m.end) for m in [draft.anchor, *draft.equivalents]}
+    others = [m for m in amounts if (m.start, m.end) not in skip]
+    theirs: set[tuple[int, int]] = set()
+    for other in others:
+        if other.end <= draft.anchor.start and _PART_OF.search(context.text, other.end, draft.anchor.start):
+            continue  # "... ¥1.8 billion through UNICEF ..., of which about ¥400 million": the total's channel is the part's
+        limit = min((m.start for m in amounts if m.start > other.end), default=sentence.span[1])
+        theirs |= {(m.start, m.end) for m in _part_channels(other.end, limit, sentence, context)}
+    if not theirs:
+        return
+    limit = min((m.start for m in others if m.start > draft.anchor.end), default=sentence.span[1])
+    mine = _part_channels(draft.anchor.end, limit, sentence, context)
+    kept = [c for c in draft.channels if not any((m.start, m.end) in theirs and m.norm.get("name") == c.get("name")
+                                                 for m in sentence.mentions if m.label == "ORG")]
+    if len(kept) == len(draft.channels) and not mine:
+        return
+    draft.channels = kept
+    for m in mine:
+        if not any(c.get("name") == m.norm.get("name") for c in draft.channels):
+            _add_channel(draft.channels, m)
+        draft.cite("channels", m.start, m.end)
+    draft.evidence["channels"] = [span for span in draft.evidence.get("channels", []) if span not in theirs]
+    if not draft.evidence["channels"]:
+        draft.evidence.pop("channels")
+
+
+_PART_CHANNEL_LEAD = re.compile(
+    r"\s*(?:(?:went|goes|going|was|is|were|are|being|will\s+go)\s+)?(?:to\s+be\s+)?"
+    r"(?:(?:provided|channell?ed|disbursed|extended|implemented|allocated|delivered)\s+)?(?:to|through|via)\s+(?:the\s+)?")
+
+
+def _part_channels(start: int, limit: int, sentence: Sentence, context: _Context) -> list[ResolvedMention]:
+    """"US$1.5 million went to the UNHCR ... and US$0.5 million to the ICRC", "US$8 million
+    was to be channelled through UNICEF and the WFP": the organizations right after a part's
+    amount, and those listed after them."""
+    organizations = [m for m in sentence.mentions if m.label == "ORG" and start <= m.start and m.end <= limit]
+    if not organizations or not _PART_CHANNEL_LEAD.fullmatch(context.text, start, organizations[0].start):
+        return []
+    found, end = [organizations[0]], organizations[0].end
+    for m in organizations[1:]:
+        if _ACRONYM_AFTER.fullmatch(context.text, end, m.start):
+            end = m.end
+        elif _LIST_GAP.fullmatch(context.text, end, m.start):
+            found.append(m)
+            end = m.end
+        else:
+            break
+    return [m for m in found if not is_government(m.norm, context)]
 
 
 def _document_donor(drafts: list[FactDraft]) -> None:

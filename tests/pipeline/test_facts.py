@@ -1047,3 +1047,22 @@ def test_a_kind_word_after_in_addition_to_is_another_giving(extract):
     fact = one(extract("Since 2014, Japan has provided a total of about US$400 million in humanitarian assistance to Iraq, "
                        "in addition to yen loans for electricity and water supply."), "US$400 million")
     assert fact.kind == "unspecified"
+
+
+def test_parts_name_their_channels_in_their_own_words(extract):
+    facts = extract("After the floods in July 2012, Japan provided Emergency Grant Aid of US$3 million, of which US$2 million "
+                    "went to the World Food Programme (WFP) for food and US$1 million to the International Committee of the "
+                    "Red Cross (ICRC) for medical care.")
+    assert [c.acronym for c in one(facts, "US$2 million").channels] == ["WFP"]
+    assert [c.acronym for c in one(facts, "US$1 million").channels] == ["ICRC"]
+    facts = extract("On May 3, Japan decided to extend Emergency Grant Aid of US$10 million to Nepal, of which US$6 million was "
+                    "to be channelled through the United Nations Children's Fund (UNICEF) and the World Food Programme (WFP).")
+    assert sorted(c.acronym for c in one(facts, "US$6 million").channels) == ["UNICEF", "WFP"]
+
+
+def test_an_organization_right_after_another_amount_is_that_amounts_channel(extract):
+    facts = extract("In March 2011, Japan decided to extend Emergency Grant Aid of US$8 million for Tunisia, with US$5 million "
+                    "going through the International Organization for Migration (IOM) to help migrants return home and "
+                    "US$3 million through the Office of the United Nations High Commissioner for Refugees (UNHCR).")
+    assert [c.acronym for c in one(facts, "US$5 million").channels] == ["IOM"]
+    assert [c.acronym for c in one(facts, "US$3 million").channels] == ["UNHCR"]
