@@ -434,7 +434,14 @@ def find_flow(money: Token, cues: Cues) -> Flow:
                 first_verb = position
             if lemma in cues.non_fact_verbs:
                 return Flow(chain, position, False)
+            if (lemma in cues.giving_verbs or _phrasal(token) in cues.giving_verbs) and _needed(token, cues):
+                return Flow(chain, position, False)  # "the region needs to invest about US$60 billion a year"
             if lemma in _COPULAR:
+                if any(t.pos_ == "VERB" and _lemma(t) not in _COPULAR and _lemma(t) not in ("remain", "become")
+                       and any(c.dep_ == "nsubj" for c in t.children) for t in chain[1:position]):
+                    # "South Asia is home to ... people, some 400 million of whom live on less than
+                    # US$1 a day": a copula above a clause with its own subject says nothing of the amount.
+                    return Flow(chain, position, False, copular=True)
                 flow = _copular_flow(chain, position, cues)
                 if flow.is_fact and token.dep_ in ("acl", "relcl", "dobj"):
                     flow.index = _extend_flow(chain, position, cues)
@@ -446,8 +453,20 @@ def find_flow(money: Token, cues: Cues) -> Flow:
             if words & cues.non_fact_nouns:
                 return Flow(chain, position, False)
             if words & cues.giving_nouns:
-                return Flow(chain, _extend_flow(chain, _verb_above(chain, position), cues), True)
+                above = _verb_above(chain, position)
+                if _asks(chain[above], cues):
+                    # "requested a loan of US$4.8 billion from the IMF", "will require capital
+                    # investment of about US$114 billion": asked for or needed, not given.
+                    return Flow(chain, above, False)
+                return Flow(chain, _extend_flow(chain, above, cues), True)
+            if token.dep_ not in ("compound", "amod") and _lemma(token) in cues.non_fact_heads:
+                return Flow(chain, position, False)  # "the national budget of about US$2.6 billion ... is financed by donors"
     return Flow(chain, first_verb if first_verb is not None else len(chain) - 1, False)
+
+
+def _needed(verb: Token, cues: Cues) -> bool:
+    """A giving verb that is what another verb needs or costs: "needs to invest", "would need to spend"."""
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and _lemma(verb.head) in cues.non_fact_verbs
 
 
 def _asks(verb: Token, cues: Cues) -> bool:

@@ -1066,3 +1066,13 @@ def test_an_organization_right_after_another_amount_is_that_amounts_channel(extr
                     "US$3 million through the Office of the United Nations High Commissioner for Refugees (UNHCR).")
     assert [c.acronym for c in one(facts, "US$5 million").channels] == ["IOM"]
     assert [c.acronym for c in one(facts, "US$3 million").channels] == ["UNHCR"]
+
+
+def test_money_needed_requested_or_budgeted_is_no_fact(extract):
+    assert extract("The ADB has estimated that the region needs to invest about US$26 billion a year in infrastructure.") == []
+    assert extract("In 2016, Tunisia requested a loan of US$2.9 billion from the International Monetary Fund (IMF).") == []
+    assert extract("Even so, Haiti's national budget of about US$1.1 billion for 2011 is still financed mostly by donors.") == []
+
+
+def test_a_copula_above_a_clause_with_its_own_subject_makes_no_fact(extract):
+    assert extract("Sub-Saharan Africa is home to more than 900 million people, some 400 million of whom live on less than US$1.25 a day.") == []
