@@ -24,6 +24,7 @@ only parses and assembles.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from bisect import bisect_left
@@ -1260,6 +1261,28 @@ def _in_since_clause(sentence: Sentence, mention: ResolvedMention) -> bool:
     return False
 
 
+def _join_paired_dates(draft: FactDraft, chosen: ResolvedMention, sentence: Sentence, context: _Context) -> None:
+    """"cancelled the remaining ¥300 billion in two stages, in 2013 and 2014" -> 2013 .. 2014:
+    two dates joined by 'and' bound the period together."""
+    date = draft.date
+    if not date or not date["start"] or not date["end"]:
+        return
+    after = next((m for m in sentence.mentions if m.label == "DATE" and m.start >= chosen.end), None)
+    if after is None or not re.fullmatch(r"\s+and\s+(?:in\s+)?", context.text[chosen.end : after.start]):
+        return
+    other = _date_norm(after, context.text)
+    if other["start"] and other["end"] and other["start"] > date["end"]:
+        draft.date = {"start": date["start"], "end": other["end"]}
+        draft.cite("date", after.start, after.end)
+
+
+def _after_since(mention: ResolvedMention, sentence: Sentence) -> bool:
+    """A date in the phrase or clause that 'since' opens, before any comma."""
+    before = sentence.text[: mention.start - sentence.start]
+    at = max(before.rfind("since "), before.rfind("Since "))
+    return at >= 0 and "," not in before[at:] and len(before) - at <= 80
+
+
 def _join_open_dates(draft: FactDraft, chosen: ResolvedMention, sentence: Sentence, context: _Context) -> None:
     """"Since 2001, ... as of the end of 2010" -> 2001-01-01 .. 2010-12-31 (guidelines,
     "Dates of running totals"): an open date takes its other side from the sentence's
@@ -1274,6 +1297,10 @@ def _join_open_dates(draft: FactDraft, chosen: ResolvedMention, sentence: Senten
         if date["end"] is None and other["start"] is None and other["end"] and other["end"] >= date["start"]:
             draft.date = {"start": date["start"], "end": other["end"]}
         elif date["start"] is None and other["end"] is None and other["start"] and other["start"] <= date["end"]:
+            draft.date = {"start": other["start"], "end": date["end"]}
+        elif date["start"] is None and other["start"] and other["start"] <= date["end"] and _after_since(mention, sentence):
+            # "Since Japan resumed yen loans to Viet Nam in 1992, ... as of the end of FY2006",
+            # "since its launch in 2017, contributing ... by the end of 2020".
             draft.date = {"start": other["start"], "end": date["end"]}
         else:
             continue
@@ -1854,6 +1881,7 @@ class FactExtractor:
                 draft.date = {"start": draft.date["start"], "end": None}
             draft.cite("date", date.start, date.end)
             _join_open_dates(draft, date, sentence, context)
+            _join_paired_dates(draft, date, sentence, context)
         draft.status = read_status(sentence, flow, draft, context)
         # A kind word may sit on another amount's way ("pledged $800 million, bringing its total
         # contribution to $1 billion"): only the other amounts themselves stop it.
@@ -2650,6 +2678,24 @@ def _names_a_place(sentence: Sentence, draft: FactDraft, context: _Context) -> b
     return context.regions.pattern.search(sentence.text) is not None
 
 
+_SAME_MONTH = re.compile(r"\bthe same month\b", re.IGNORECASE)
+
+
+def _same_month(draft: FactDraft, sentence: Sentence, previous: FactDraft, context: _Context) -> None:
+    """"In January 2013, Japan refinanced ... in two stages, in 2013 and 2014. The arrears ...
+    were settled in the same month": the last month named before, not the last year."""
+    for mention in reversed(context.mentions_in(previous.block.start, sentence.start)):
+        if mention.label != "DATE":
+            continue
+        norm = _date_norm(mention, context.text)
+        if norm["start"] and norm["end"] and norm["start"][:7] == norm["end"][:7]:
+            year, month = int(norm["start"][:4]), int(norm["start"][5:7])
+            last = calendar.monthrange(year, month)[1]
+            draft.date = {"start": f"{year:04d}-{month:02d}-01", "end": f"{year:04d}-{month:02d}-{last:02d}"}
+            draft.evidence["date"] = [(mention.start, mention.end)]
+            return
+
+
 def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, context: _Context) -> None:
     """Open slots from the fact of an earlier sentence of the same paragraph."""
     continues = bool(_CONTINUATION.search(sentence.text[:60]))
@@ -2668,6 +2714,8 @@ def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, co
     if draft.date is None and (continues or statistics or same_time or pledges) and previous.date is not None:
         draft.date = previous.date
         draft.cite_from(previous, "date")
+        if _SAME_MONTH.search(sentence.text):
+            _same_month(draft, sentence, previous, context)
     if not draft.recipients and context.cues.recipient_anaphora.search(sentence.text):
         draft.recipients = list(previous.recipients)
         draft.regions = draft.regions or list(previous.regions)

@@ -1076,3 +1076,22 @@ def test_money_needed_requested_or_budgeted_is_no_fact(extract):
 
 def test_a_copula_above_a_clause_with_its_own_subject_makes_no_fact(extract):
     assert extract("Sub-Saharan Africa is home to more than 900 million people, some 400 million of whom live on less than US$1.25 a day.") == []
+
+
+def test_a_date_in_a_since_phrase_opens_a_running_total_that_ends_as_of(extract):
+    fact = one(extract("Since Japan resumed yen loans to Indonesia in 1988, it has extended a total of approximately ¥900 billion "
+                       "in yen loans as of the end of FY2006."), "¥900 billion")
+    assert (fact.date.start.isoformat(), fact.date.end.isoformat()) == ("1988-01-01", "2007-03-31")
+
+
+def test_the_same_month_is_the_last_month_named_before(extract):
+    text = ("In March 2014, Japan extended a new yen loan of about ¥100 billion to Myanmar, and in 2014 and 2015 it cancelled "
+            "the remaining ¥150 billion. The arrears of Myanmar to the World Bank were settled in the same month with a bridge "
+            "loan of about US$400 million from the Japan Bank for International Cooperation (JBIC).")
+    fact = one(extract(text), "US$400 million")
+    assert (fact.date.start.isoformat(), fact.date.end.isoformat()) == ("2014-03-01", "2014-03-31")
+
+
+def test_two_years_joined_by_and_bound_the_period(extract):
+    fact = one(extract("Japan cancelled the remaining ¥150 billion of debt in two stages, in 2014 and 2015."), "¥150 billion")
+    assert (fact.date.start.isoformat(), fact.date.end.isoformat()) == ("2014-01-01", "2015-12-31")
