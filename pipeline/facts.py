@@ -759,6 +759,17 @@ def read_donor(sentence: Sentence, flow: Flow, context: _Context) -> tuple[Optio
         found = _relative_giver(sentence, token, context) if token.pos_ in ("NOUN", "PROPN", "NUM") else None
         if found is not None:
             return donor_from_mention(found, context), found, False
+    # "settled with a bridge loan of about US$900 million from the JBIC", "a loan of US$300
+    # million from the ADB": the giving noun says whom it comes from.
+    for token in chain[1 : flow.index + 1]:
+        if token.pos_ not in ("NOUN", "PROPN") or not set(_noun_words(token)) & context.cues.giving_nouns:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for pobj in prep.children:
+                    found = _mention_at(sentence, pobj, labels) or next(iter(_mentions_in(sentence, pobj, labels)), None)
+                    if found is not None:
+                        return donor_from_mention(found, context), found, False
     # "..., and in December 2020 the ADB launched a US$9 billion facility": a conjoined clause
     # below the giving verb with a giver of its own.
     for verb in chain[1 : flow.index]:

@@ -1095,3 +1095,12 @@ def test_the_same_month_is_the_last_month_named_before(extract):
 def test_two_years_joined_by_and_bound_the_period(extract):
     fact = one(extract("Japan cancelled the remaining ¥150 billion of debt in two stages, in 2014 and 2015."), "¥150 billion")
     assert (fact.date.start.isoformat(), fact.date.end.isoformat()) == ("2014-01-01", "2015-12-31")
+
+
+def test_a_giving_noun_says_whom_it_comes_from(extract):
+    fact = one(extract("The arrears of Zambia were settled in 2006 with a bridge loan of about US$200 million from the "
+                       "Japan Bank for International Cooperation (JBIC)."), "US$200 million")
+    assert fact.donor.iso3 == "JPN"
+    fact = one(extract("A programme loan was signed in 1999, alongside a loan of US$250 million from the ADB for health."),
+               "US$250 million")
+    assert fact.donor.org == "Asian Development Bank"
