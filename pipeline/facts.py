@@ -1456,10 +1456,21 @@ def read_status(sentence: Sentence, flow: Flow, draft: FactDraft, context: _Cont
     for token in flow.chain[from_word:]:
         lemma = _lemma(token)
         if token.pos_ in ("VERB", "AUX"):
+            if lemma in cues.giving_verbs and lemma not in cues.pledge_verbs and lemma not in _COPULAR and token.tag_ in ("VBD", "VBN") \
+                    and token.dep_ == "conj" \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
+                    and not any(c.dep_ == "aux" and c.lower_ in cues.modal_words for c in token.children):
+                # "Japan pledged US$500 million ..., of which US$80 million was provided to Sri Lanka":
+                # the part's own clause says it was given.
+                draft.cite("status", *sentence.offsets(token))
+                return "provided"
             if lemma in cues.pledge_verbs:
                 # "announced and implemented assistance totaling $12.1 billion": done, not only promised.
+                # Not a conjoined clause with a giver of its own ("The World Bank committed ..., and
+                # the United Kingdom alone provided ...").
                 done = any(
                     c.dep_ == "conj" and c.tag_ in ("VBD", "VBN") and _lemma(c) in cues.giving_verbs and _lemma(c) not in cues.pledge_verbs
+                    and _subject(c) is None
                     for c in token.children
                 )
                 if done:
@@ -1470,9 +1481,23 @@ def read_status(sentence: Sentence, flow: Flow, draft: FactDraft, context: _Cont
                 if child.dep_ == "aux" and child.lower_ in cues.modal_words:
                     draft.cite("status", *sentence.offsets(child))
                     return "pledged"
+            # "A facility of US$2.5 billion to be set up by the JBIC": still to come.
+            if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl") and [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")] == ["to", "be"]:
+                draft.cite("status", *sentence.offsets(token))
+                return "pledged"
         elif lemma in cues.pledge_nouns:
             draft.cite("status", *sentence.offsets(token))
             return "pledged"
+        elif token.pos_ == "NOUN" and set(_noun_words(token)) & cues.giving_nouns:
+            # "A yen loan of ¥34.8 billion ..., signed in August 2010, is co-financed with the ADB":
+            # the loan's own participle says it was committed.
+            # "a yen loan of ¥10 billion to be extended to Kenya": still to come.
+            signed = next((c for c in token.subtree if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and (
+                _lemma(c) in cues.pledge_verbs or [a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")] == ["to", "be"])), None)
+            # Not when the sentence says what it did ("the loan, signed in 2007, financed the dredging").
+            if signed is not None and not (token.head.pos_ == "VERB" and token.head.tag_ == "VBD"):
+                draft.cite("status", *sentence.offsets(signed))
+                return "pledged"
     if flow.copular and flow.subject is not None:
         # "Japan's ODA loan commitments ... reached", "grant aid committed in FY2005 totaled",
         # "yen loans ... committed by Japan ... totaled": the subject says it was promised.

