@@ -2732,6 +2732,9 @@ def _same_month(draft: FactDraft, sentence: Sentence, previous: FactDraft, conte
             return
 
 
+_PLURAL_ANAPHORA = re.compile(r"\b(?:these|those|the same|both) (?:countries|nations)\b", re.IGNORECASE)
+
+
 def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, context: _Context) -> None:
     """Open slots from the fact of an earlier sentence of the same paragraph."""
     continues = bool(_CONTINUATION.search(sentence.text[:60]))
@@ -2756,6 +2759,15 @@ def _continue_from(draft: FactDraft, previous: FactDraft, sentence: Sentence, co
         draft.recipients = list(previous.recipients)
         draft.regions = draft.regions or list(previous.regions)
         draft.cite_from(previous, "recipients")
+        if _PLURAL_ANAPHORA.search(sentence.text):
+            # "... the following countries: the Philippines (¥50.0 billion), Indonesia (...) ... a
+            # total of ¥214.0 billion had been disbursed to these countries": all that sentence names.
+            givers = {(d or {}).get("iso3") for d in (draft.donor, previous.donor)} | context.givers
+            named = [m for m in context.mentions_in(*previous.sentence) if m.label == "COUNTRY" and m.norm.get("iso3") not in givers]
+            if len({m.norm["iso3"] for m in named}) > len(draft.recipients):
+                draft.recipients = sorted({m.norm["iso3"] for m in named})
+                for m in named:
+                    draft.cite("recipients", m.start, m.end)
     elif not (draft.recipients or draft.regions or draft.channels) and (previous.recipients or previous.regions) \
             and not _names_a_place(sentence, draft, context):
         # A paragraph about one country's or region's assistance: "Japan extended a yen loan

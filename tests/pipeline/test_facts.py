@@ -1128,3 +1128,17 @@ def test_regression_a_signed_loan_that_financed_something_was_given(extract):
     fact = one(extract("Japan's earlier loan to Ghana for the road, of 3.1 billion Japanese yen signed in 2006, financed the bridges."),
                "3.1 billion Japanese yen")
     assert fact.status == "provided"
+
+
+def test_these_countries_are_all_that_the_sentence_before_names(extract):
+    text = ("In July 2020, Japan announced that it would provide ODA loans of up to ¥300 billion to Asia and Africa. "
+            "Through this programme, Japan signed loan agreements in FY2020 with the following countries: Viet Nam "
+            "(¥30.0 billion), Peru (¥20.0 billion) and Ghana (¥10.0 billion). By the end of March 2021, a total of "
+            "¥45.0 billion had been disbursed to these countries.")
+    assert one(extract(text), "¥45.0 billion").recipients == ["GHA", "PER", "VNM"]
+
+
+def test_a_pledge_equal_to_another_states_names_no_recipient(extract):
+    fact = one(extract("At the conference for Nepal, Japan announced that it would provide up to US$300 million, a pledge "
+                       "equal to that of the United States."), "US$300 million")
+    assert "USA" not in fact.recipients
