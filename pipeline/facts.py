@@ -2493,6 +2493,15 @@ def _copular_part(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence
                 draft.date = _date_norm(dates[0], context.text)
                 draft.evidence.pop("date", None)
                 draft.cite("date", dates[0].start, dates[0].end)
+    # "of which €385 million is in grants and the rest in concessional loans": the part's own kind.
+    words = re.match(r"\s*(?:is|was|are|were|went|came)?\s*(?:in|as|for)\s+(?:the\s+form\s+of\s+)?([^,;]{1,40})", context.text[anchor.end : limit])
+    if words:
+        for kind, pattern in context.cues.kinds:
+            found = pattern.match(words.group(1))
+            if found:
+                draft.kind = kind
+                draft.evidence["kind"] = [(anchor.end + words.start(1), anchor.end + words.start(1) + found.end())]
+                break
     # The parse of a run of parts often hangs "... and US$0.5 million to the ICRC" or a second
     # organization on the wrong word: the part's own words, read as text, name its channels.
     own = _part_channels(anchor.end, limit, sentence, context)

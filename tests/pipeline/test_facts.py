@@ -1142,3 +1142,9 @@ def test_a_pledge_equal_to_another_states_names_no_recipient(extract):
     fact = one(extract("At the conference for Nepal, Japan announced that it would provide up to US$300 million, a pledge "
                        "equal to that of the United States."), "US$300 million")
     assert "USA" not in fact.recipients
+
+
+def test_a_part_names_its_own_kind(extract):
+    fact = one(extract("In 2023, the EU announced a plan for Armenia of €270 million for 2024 to 2027, of which €90 million is in "
+                       "grants and the rest in concessional loans."), "€90 million")
+    assert fact.kind == "grant" and fact.donor.org == "European Union"
