@@ -1145,6 +1145,6 @@ def test_a_pledge_equal_to_another_states_names_no_recipient(extract):
 
 
 def test_a_part_names_its_own_kind(extract):
-    fact = one(extract("In 2023, the EU announced a plan for Armenia of €270 million for 2024 to 2027, of which €90 million is in "
-                       "grants and the rest in concessional loans."), "€90 million")
+    fact = one(extract("In October 2023, the EU announced a Growth Plan for Armenia of €270 million for 2024 to 2027, of which "
+                       "€90 million is in grants and the rest in concessional loans."), "€90 million")
     assert fact.kind == "grant" and fact.donor.org == "European Union"
