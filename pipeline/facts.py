@@ -438,6 +438,11 @@ def find_flow(money: Token, cues: Cues) -> Flow:
             if (lemma in cues.giving_verbs or _phrasal(token) in cues.giving_verbs) and _needed(token, cues):
                 return Flow(chain, position, False)  # "the region needs to invest about US$60 billion a year"
             if lemma in _COPULAR:
+                subject = _subject(token)
+                if subject is not None and subject.pos_ == "NUM" and subject.i not in {t.i for t in chain[:position]}:
+                    # "a plan for Armenia of €270 million ..., of which €90 million is in grants": the
+                    # parse hangs the amount on its part's copula; the part's, not this amount's.
+                    continue
                 if any(t.pos_ == "VERB" and _lemma(t) not in _COPULAR and _lemma(t) not in ("remain", "become")
                        and any(c.dep_ == "nsubj" for c in t.children) for t in chain[1:position]):
                     # "South Asia is home to ... people, some 400 million of whom live on less than

@@ -1148,3 +1148,10 @@ def test_a_part_names_its_own_kind(extract):
     fact = one(extract("In October 2023, the EU announced a Growth Plan for Armenia of €270 million for 2024 to 2027, of which "
                        "€90 million is in grants and the rest in concessional loans."), "€90 million")
     assert fact.kind == "grant" and fact.donor.org == "European Union"
+
+
+def test_regression_a_total_hung_on_its_parts_copula_is_still_a_fact(extract):
+    text = ("Armenia has widened its ties with Europe.\n"
+            "In 2023, the EU announced a plan for Armenia of €270 million for 2024 to 2027, of which €90 million is in grants.\n")
+    fact = one(extract(text), "€270 million")
+    assert fact.donor.org == "European Union" and fact.recipients == ["ARM"]
