@@ -1802,6 +1802,7 @@ class FactExtractor:
             return None
         if position is not None:
             _part_of_total(draft, previous_in_block.get(position, ()), context)
+            _parts_own_places(draft, sentence, previous_in_block.get(position, ()), context)
         # The block's last fact of an earlier sentence: the second and third amounts of
         # "By country, ... the United States (...) and the United Kingdom (...)" continue
         # the sentence before as the first does.
@@ -2654,6 +2655,55 @@ def _share_of_channels(draft: FactDraft, previous: FactDraft) -> None:
         draft.take(previous, "kind")
     if not draft.recipients and not draft.regions:
         draft.take(previous, "recipients", "regions")
+
+
+_PART_PLACE_LEAD = re.compile(r"\s*(?:(?:went|goes|was|were|is|are)\s+)?(?:(?:provided|allocated|disbursed|extended)\s+)?(?:to|for|in)\s+(?:the\s+)?")
+
+
+def _parts_own_places(draft: FactDraft, sentence: Sentence, earlier: Iterable[FactDraft], context: _Context) -> None:
+    """"... totalled 51.7 billion yen, of which 19.4 billion yen went to Asia, 13.1 billion yen
+    to Africa and 4.2 billion yen to the Pacific Island countries": the places written right
+    after a part's amount are that part's own (read as text: the parse of such runs is poor),
+    and they are not the total's."""
+    total = next((d for d in reversed(list(earlier)) if d.sentence == draft.sentence and d.anchor.end <= draft.anchor.start
+                  and _PART_OF.search(context.text, d.anchor.end, draft.anchor.start)), None)
+    if total is None:
+        return
+    anchor = draft.anchor
+    limit = min((m.start for m in sentence.mentions if m.label == "MONEY" and m.start > anchor.end), default=sentence.span[1])
+    lead = _PART_PLACE_LEAD.match(context.text, anchor.end, limit)
+    if not lead:
+        return
+    places = [m for m in sentence.mentions if m.label == "COUNTRY" and m.norm.get("iso3") and lead.end() <= m.start < limit]
+    region = context.regions.pattern.match(context.text, lead.end())
+    listed: list[ResolvedMention] = []
+    if places and places[0].start == lead.end():
+        listed, end = [places[0]], places[0].end
+        for m in places[1:]:
+            if not _LIST_GAP.fullmatch(context.text, end, m.start):
+                break
+            listed.append(m)
+            end = m.end
+    if not listed and region is None:
+        return
+    draft.recipients = sorted({m.norm["iso3"] for m in listed})
+    draft.regions = [context.regions.names[region.group()]] if region is not None else []
+    draft.evidence.pop("recipients", None)
+    draft.evidence.pop("regions", None)
+    for m in listed:
+        draft.cite("recipients", m.start, m.end)
+    # The total keeps only the places that are no part's.
+    spans = {(m.start, m.end) for m in listed} | ({(region.start(), region.end())} if region is not None else set())
+    kept = {slot: [span for span in total.evidence.get(slot, []) if span not in spans] for slot in ("recipients", "regions")}
+    still = {m.norm.get("iso3") for m in sentence.mentions if m.label == "COUNTRY" and (m.start, m.end) in kept["recipients"]}
+    total.recipients = [c for c in total.recipients if c not in draft.recipients or c in still]
+    still_regions = {context.regions.names.get(context.text[a:b]) for a, b in kept["regions"]}
+    total.regions = [r for r in total.regions if r not in draft.regions or r in still_regions]
+    for slot, value in kept.items():
+        if value:
+            total.evidence[slot] = value
+        else:
+            total.evidence.pop(slot, None)
 
 
 def _counted_countries(draft: FactDraft, sentence: Sentence, block_sentences, context: _Context) -> None:

@@ -1155,3 +1155,13 @@ def test_regression_a_total_hung_on_its_parts_copula_is_still_a_fact(extract):
             "In 2023, the EU announced a plan for Armenia of €270 million for 2024 to 2027, of which €90 million is in grants.\n")
     fact = one(extract(text), "€270 million")
     assert fact.donor.org == "European Union" and fact.recipients == ["ARM"]
+
+
+def test_each_part_of_a_run_goes_to_the_place_written_after_it_and_the_total_to_none_of_them(extract):
+    text = ("Japan provides grant aid for disaster risk reduction.\n"
+            "In FY2019, such grant aid totalled approximately 51.7 billion yen, of which 19.4 billion yen went to South Asia, "
+            "13.1 billion yen to Africa and 4.2 billion yen to the Caribbean.\n")
+    facts = extract(text)
+    assert one(facts, "51.7 billion yen").regions == []
+    for amount, region in (("19.4 billion yen", "South Asia"), ("13.1 billion yen", "Africa"), ("4.2 billion yen", "Caribbean")):
+        assert one(facts, amount).regions == [region]
