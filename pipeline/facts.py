@@ -1111,6 +1111,8 @@ def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor
             continue
         if is_government(mention.norm, context) or _GOVERNMENT_NAME.search(context.text[mention.start : mention.end]):
             continue
+        if any(m.label == "ORG" and context.text[m.end : mention.start] == ") " and is_government(m.norm, context) for m in sentence.mentions):
+            continue  # "a Japan Disaster Relief (JDR) Medical Team": the rest of a Japanese body's name
         token = sentence.root(mention.start, mention.end)
         if token is None:
             continue

@@ -1165,3 +1165,10 @@ def test_each_part_of_a_run_goes_to_the_place_written_after_it_and_the_total_to_
     assert one(facts, "51.7 billion yen").regions == []
     for amount, region in (("19.4 billion yen", "South Asia"), ("13.1 billion yen", "Africa"), ("4.2 billion yen", "Caribbean")):
         assert one(facts, amount).regions == [region]
+
+
+def test_regression_the_rest_of_a_japanese_bodys_name_is_no_channel(extract):
+    # "Japan Disaster Relief (JDR) Medical Team" is read as JDR and an ORG "Medical Team".
+    fact = one(extract("Japan dispatched a Japan Disaster Relief (JDR) Medical Team to Nepal and provided emergency relief goods "
+                       "worth about ¥25 million through JICA."), "¥25 million")
+    assert fact.channels == []
