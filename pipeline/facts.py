@@ -1050,9 +1050,13 @@ def _with_clause_host(sentence: Sentence, flow: Flow, draft: FactDraft, context:
     if verb.dep_ not in ("pcomp", "advcl") or verb.head.lower_ != "with" or verb.head.head.pos_ not in ("VERB", "AUX"):
         return
     host = verb.head.head
+    # "The EU ... committed €360 million to Kosovo, with the United States providing US$165
+    # million": a host that gives an amount of its own is another giver, not a channel.
+    gives = any(m.label == "MONEY" and (m.start, m.end) != (draft.anchor.start, draft.anchor.end)
+                and sentence.start + host.idx < m.start < sentence.start + verb.head.idx for m in sentence.mentions)
     subject = _subject(host)
     owner = _mention_at(sentence, subject, ("ORG",)) if subject is not None else None
-    if owner is not None and not is_government(owner.norm, context) and draft.donor != {"org": owner.norm.get("name")}:
+    if owner is not None and not gives and not is_government(owner.norm, context) and draft.donor != {"org": owner.norm.get("name")}:
         _add_channel(draft.channels, owner)
         draft.cite("channels", owner.start, owner.end)
     # "..., with Japan providing US$14 million and Germany €11 million": the parse's conjunct
@@ -1093,6 +1097,9 @@ def _channel_clause_regions(sentence: Sentence, draft: FactDraft, context: _Cont
 _ACRONYM_AFTER = re.compile(r"\s*\(")
 
 
+_GENERIC_AFTER = re.compile(r"\s+(?:agencies|organizations|organisations|bodies|entities|funds|programmes)\b")
+
+
 def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor_mention: Optional[ResolvedMention], context: _Context, draft: FactDraft) -> None:
     positions = flow.positions
     channels: list[dict] = []
@@ -1113,6 +1120,8 @@ def read_channels(sentence: Sentence, flow: Flow, anchors: frozenset[int], donor
             continue
         if any(m.label == "ORG" and context.text[m.end : mention.start] == ") " and is_government(m.norm, context) for m in sentence.mentions):
             continue  # "a Japan Disaster Relief (JDR) Medical Team": the rest of a Japanese body's name
+        if _GENERIC_AFTER.match(context.text, mention.end):
+            continue  # "through UN agencies, including UNHCR and WFP": a kind of body, not the body
         token = sentence.root(mention.start, mention.end)
         if token is None:
             continue
@@ -2533,7 +2542,9 @@ def _own_channels_by_text(sentence: Sentence, draft: FactDraft, context: _Contex
     others = [m for m in amounts if (m.start, m.end) not in skip]
     theirs: set[tuple[int, int]] = set()
     for other in others:
-        if other.end <= draft.anchor.start and _PART_OF.search(context.text, other.end, draft.anchor.start):
+        marker = [m for m in _PART_OF.finditer(context.text, other.end, draft.anchor.start)] if other.end <= draft.anchor.start else []
+        if marker and draft.anchor.start - marker[-1].end() <= 30 and not any(
+                m.label in ("COUNTRY", "ORG") and marker[-1].end() <= m.start < draft.anchor.start for m in sentence.mentions):
             continue  # "... ¥1.8 billion through UNICEF ..., of which about ¥400 million": the total's channel is the part's
         limit = min((m.start for m in amounts if m.start > other.end), default=sentence.span[1])
         theirs |= {(m.start, m.end) for m in _part_channels(other.end, limit, sentence, context)}

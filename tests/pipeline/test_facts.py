@@ -1172,3 +1172,22 @@ def test_regression_the_rest_of_a_japanese_bodys_name_is_no_channel(extract):
     fact = one(extract("Japan dispatched a Japan Disaster Relief (JDR) Medical Team to Nepal and provided emergency relief goods "
                        "worth about ¥25 million through JICA."), "¥25 million")
     assert fact.channels == []
+
+
+def test_a_kind_of_body_is_no_channel_but_the_bodies_it_lists_are(extract):
+    fact = one(extract("In addition, Japan extended further assistance of about US$4 million through UN agencies, including "
+                       "UNHCR and WFP, for shelter and food in October."), "US$4 million")
+    assert sorted(c.acronym for c in fact.channels) == ["UNHCR", "WFP"]
+
+
+def test_a_with_clause_host_that_gives_its_own_amount_is_no_channel(extract):
+    fact = one(extract("The European Union (EU) committed €200 million to Serbia in 2001, with the United States providing "
+                       "US$90 million."), "US$90 million")
+    assert fact.channels == [] and fact.donor.iso3 == "USA"
+
+
+def test_an_organization_after_an_earlier_parts_including_list_is_that_parts(extract):
+    fact = one(extract("Of this, approximately ¥3.0 billion was delivered through UNICEF to countries in Southeast Asia, including "
+                       "Cambodia and Lao PDR, and ¥1.5 billion was extended to Pacific Island countries, including Fiji."),
+               "¥1.5 billion")
+    assert fact.channels == []
