@@ -510,7 +510,9 @@ def _extend_flow(chain: list[Token], position: int, cues: Cues) -> int:
 def _other_giver(verb: Token, above: Token) -> bool:
     """Is `verb` a conjoined clause with a subject of its own that is not `above`'s
     ("..., and the IMF approved"; not "..., and it pledged", "..., and Japan provided")?"""
-    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+    # "..., while the United States provided around US$190 million": a contrasting clause too.
+    contrast = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
+    if (verb.dep_ != "conj" and not contrast) or verb.pos_ not in ("VERB", "AUX"):
         return False
     own, first = _subject(verb), _subject(above)
     if own is None or own.pos_ == "PRON" or first is None:
@@ -686,7 +688,9 @@ def ranked_donor(sentence: Sentence, flow: Flow, context: _Context) -> Optional[
             # Under a preposition only as ranked ("after the United States (...)", "ahead of
             # France (...)"), not as what the money goes to or comes with ("to Kenya ($5 million)",
             # "loan agreements with the following countries: the Philippines (¥50.0 billion)").
-            if head is not None and head.head.pos_ == "ADP" and head.head.lower_ not in context.cues.ranking_preps:
+            # "second only to the United States (US$13.29 billion)": a comparison ranks too.
+            compared = context.cues.compared.search(context.text, max(sentence.start, found.start - 40), found.start)
+            if head is not None and head.head.pos_ == "ADP" and head.head.lower_ not in context.cues.ranking_preps and not compared:
                 return None
             return found
     return None

@@ -1191,3 +1191,11 @@ def test_an_organization_after_an_earlier_parts_including_list_is_that_parts(ext
                        "Cambodia and Lao PDR, and ¥1.5 billion was extended to Pacific Island countries, including Fiji."),
                "¥1.5 billion")
     assert fact.channels == []
+
+
+def test_the_donor_a_comparison_ranks_and_the_giver_of_a_while_clause(extract):
+    facts = extract("In 2004, Japan's ODA amounted to US$8.9 billion in net disbursements, second only to the United States (US$19.7 billion).")
+    assert one(facts, "US$19.7 billion").donor.iso3 == "USA"
+    facts = extract("In 2004, Japan provided US$20 million for the road through UNOPS, while the United States provided around "
+                    "US$150 million for the remaining section.")
+    assert one(facts, "US$150 million").donor.iso3 == "USA"
