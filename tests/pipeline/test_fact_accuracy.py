@@ -1,14 +1,14 @@
 """Fact and track accuracy floors.
 
 - Seeds: the issue's bar (strict >= 0.9) and both seed tracks, nothing else.
-- TUNED_FLOORS (heldout to heldout17, tracks): fact gold written blind by helper
+- TUNED_FLOORS (heldout to heldout21, tracks): fact gold written blind by helper
   sessions that never saw the facts code; each set's first figures were recorded
   in tests/data/BLIND-FIGURES.txt, then its errors were read for the rules of the
   next round. These floors are REGRESSION guards, 0.03 under the figures at the
   end of the last round, not measures of generalization.
 - BLIND_FLOORS: floors frozen from a set's first, blind measurement (less 0.03)
-  and never moved: what the set scored before anyone looked. heldout18 and
-  heldout19 have never been read: do not tune on their errors.
+  and never moved: what the set scored before anyone looked. heldout22 and
+  heldout23 have never been read: do not tune on their errors.
 """
 
 from __future__ import annotations
@@ -23,31 +23,35 @@ DATA = ROOT / "tests" / "data"
 
 # (set, measure, floor); measure is "detection", "strict" or a slot name.
 TUNED_FLOORS = {
-    "heldout": {"detection": 0.92, "donor": 0.94, "recipients": 0.90, "regions": 0.85, "channels": 0.85, "date": 0.87, "kind": 0.85, "status": 0.94, "cumulative": 0.92, "strict": 0.66},
-    "heldout2": {"detection": 0.89, "donor": 0.93, "recipients": 0.81, "regions": 0.87, "channels": 0.80, "date": 0.89, "kind": 0.91, "status": 0.97, "cumulative": 0.93, "strict": 0.63},
-    "heldout3": {"detection": 0.87, "donor": 0.94, "recipients": 0.90, "regions": 0.97, "channels": 0.87, "date": 0.90, "kind": 0.92, "status": 0.93, "cumulative": 0.92, "strict": 0.68},
-    "heldout4": {"detection": 0.93, "donor": 0.90, "recipients": 0.88, "regions": 0.72, "channels": 0.81, "date": 0.91, "kind": 0.91, "status": 0.93, "cumulative": 0.97, "strict": 0.63},
-    "heldout5": {"detection": 0.89, "donor": 0.94, "recipients": 0.76, "regions": 0.90, "channels": 0.80, "date": 0.94, "kind": 0.79, "status": 0.93, "cumulative": 0.94, "strict": 0.60},
+    "heldout": {"detection": 0.93, "donor": 0.97, "recipients": 0.90, "regions": 0.85, "channels": 0.87, "date": 0.88, "kind": 0.83, "status": 0.94, "cumulative": 0.92, "strict": 0.68},
+    "heldout2": {"detection": 0.90, "donor": 0.93, "recipients": 0.82, "regions": 0.87, "channels": 0.80, "date": 0.89, "kind": 0.91, "status": 0.97, "cumulative": 0.93, "strict": 0.62},
+    "heldout3": {"detection": 0.93, "donor": 0.96, "recipients": 0.93, "regions": 0.97, "channels": 0.89, "date": 0.89, "kind": 0.89, "status": 0.94, "cumulative": 0.93, "strict": 0.73},
+    "heldout4": {"detection": 0.93, "donor": 0.92, "recipients": 0.89, "regions": 0.72, "channels": 0.84, "date": 0.91, "kind": 0.91, "status": 0.96, "cumulative": 0.97, "strict": 0.68},
+    "heldout5": {"detection": 0.92, "donor": 0.94, "recipients": 0.82, "regions": 0.93, "channels": 0.82, "date": 0.94, "kind": 0.81, "status": 0.93, "cumulative": 0.94, "strict": 0.64},
     "heldout6": {"detection": 0.93, "donor": 0.97, "recipients": 0.87, "regions": 0.90, "channels": 0.89, "date": 0.83, "kind": 0.87, "status": 0.97, "cumulative": 0.95, "strict": 0.69},
-    "heldout7": {"detection": 0.96, "donor": 0.95, "recipients": 0.94, "regions": 0.73, "channels": 0.82, "date": 0.89, "kind": 0.85, "status": 0.97, "cumulative": 0.92, "strict": 0.69},
-    "heldout8": {"detection": 0.95, "donor": 0.97, "recipients": 0.85, "regions": 0.88, "channels": 0.81, "date": 0.90, "kind": 0.86, "status": 0.95, "cumulative": 0.90, "strict": 0.56},
-    "heldout9": {"detection": 0.93, "donor": 0.95, "recipients": 0.90, "regions": 0.88, "channels": 0.90, "date": 0.90, "kind": 0.85, "status": 0.95, "cumulative": 0.95, "strict": 0.65},
-    "heldout10": {"detection": 0.87, "donor": 0.95, "recipients": 0.87, "regions": 0.93, "channels": 0.75, "date": 0.89, "kind": 0.87, "status": 0.93, "cumulative": 0.97, "strict": 0.56},
-    "heldout11": {"detection": 0.90, "donor": 0.92, "recipients": 0.81, "regions": 0.85, "channels": 0.80, "date": 0.81, "kind": 0.81, "status": 0.85, "cumulative": 0.95, "strict": 0.44},
-    "heldout12": {"detection": 0.91, "donor": 0.92, "recipients": 0.78, "regions": 0.80, "channels": 0.78, "date": 0.90, "kind": 0.73, "status": 0.92, "cumulative": 0.86, "strict": 0.44},
-    "heldout13": {"detection": 0.94, "donor": 0.90, "recipients": 0.83, "regions": 0.70, "channels": 0.71, "date": 0.90, "kind": 0.92, "status": 0.92, "cumulative": 0.97, "strict": 0.57},
-    "heldout14": {"detection": 0.90, "donor": 0.87, "recipients": 0.79, "regions": 0.77, "channels": 0.75, "date": 0.84, "kind": 0.90, "status": 0.95, "cumulative": 0.94, "strict": 0.52},
-    "heldout15": {"detection": 0.93, "donor": 0.95, "recipients": 0.87, "regions": 0.91, "channels": 0.86, "date": 0.93, "kind": 0.82, "status": 0.93, "cumulative": 0.93, "strict": 0.52},
-    "heldout16": {"detection": 0.90, "donor": 0.94, "recipients": 0.80, "regions": 0.69, "channels": 0.73, "date": 0.86, "kind": 0.80, "status": 0.95, "cumulative": 0.91, "strict": 0.43},
-    "heldout17": {"detection": 0.90, "donor": 0.92, "recipients": 0.78, "regions": 0.47, "channels": 0.70, "date": 0.93, "kind": 0.84, "status": 0.95, "cumulative": 0.95, "strict": 0.40},
+    "heldout7": {"detection": 0.96, "donor": 0.95, "recipients": 0.94, "regions": 0.81, "channels": 0.82, "date": 0.89, "kind": 0.85, "status": 0.97, "cumulative": 0.92, "strict": 0.70},
+    "heldout8": {"detection": 0.96, "donor": 0.97, "recipients": 0.88, "regions": 0.88, "channels": 0.83, "date": 0.90, "kind": 0.92, "status": 0.97, "cumulative": 0.90, "strict": 0.65},
+    "heldout9": {"detection": 0.93, "donor": 0.95, "recipients": 0.90, "regions": 0.88, "channels": 0.90, "date": 0.92, "kind": 0.87, "status": 0.95, "cumulative": 0.95, "strict": 0.68},
+    "heldout10": {"detection": 0.88, "donor": 0.95, "recipients": 0.88, "regions": 0.93, "channels": 0.75, "date": 0.93, "kind": 0.89, "status": 0.93, "cumulative": 0.97, "strict": 0.65},
+    "heldout11": {"detection": 0.91, "donor": 0.95, "recipients": 0.86, "regions": 0.85, "channels": 0.82, "date": 0.87, "kind": 0.81, "status": 0.85, "cumulative": 0.94, "strict": 0.48},
+    "heldout12": {"detection": 0.94, "donor": 0.92, "recipients": 0.78, "regions": 0.82, "channels": 0.79, "date": 0.91, "kind": 0.73, "status": 0.92, "cumulative": 0.86, "strict": 0.46},
+    "heldout13": {"detection": 0.96, "donor": 0.91, "recipients": 0.85, "regions": 0.82, "channels": 0.81, "date": 0.90, "kind": 0.94, "status": 0.95, "cumulative": 0.97, "strict": 0.69},
+    "heldout14": {"detection": 0.91, "donor": 0.92, "recipients": 0.80, "regions": 0.77, "channels": 0.85, "date": 0.86, "kind": 0.92, "status": 0.95, "cumulative": 0.94, "strict": 0.55},
+    "heldout15": {"detection": 0.95, "donor": 0.95, "recipients": 0.87, "regions": 0.91, "channels": 0.86, "date": 0.93, "kind": 0.83, "status": 0.93, "cumulative": 0.93, "strict": 0.52},
+    "heldout16": {"detection": 0.91, "donor": 0.94, "recipients": 0.88, "regions": 0.87, "channels": 0.79, "date": 0.86, "kind": 0.81, "status": 0.95, "cumulative": 0.91, "strict": 0.49},
+    "heldout17": {"detection": 0.92, "donor": 0.94, "recipients": 0.78, "regions": 0.79, "channels": 0.77, "date": 0.95, "kind": 0.82, "status": 0.95, "cumulative": 0.95, "strict": 0.51},
+    "heldout18": {"detection": 0.95, "donor": 0.90, "recipients": 0.90, "regions": 0.91, "channels": 0.77, "date": 0.86, "kind": 0.87, "status": 0.87, "cumulative": 0.92, "strict": 0.59},
+    "heldout19": {"detection": 0.95, "donor": 0.95, "recipients": 0.90, "regions": 0.85, "channels": 0.82, "date": 0.93, "kind": 0.91, "status": 0.97, "cumulative": 0.91, "strict": 0.64},
+    "heldout20": {"detection": 0.93, "donor": 0.93, "recipients": 0.86, "regions": 0.91, "channels": 0.69, "date": 0.91, "kind": 0.81, "status": 0.93, "cumulative": 0.85, "strict": 0.49},
+    "heldout21": {"detection": 0.91, "donor": 0.93, "recipients": 0.90, "regions": 0.88, "channels": 0.85, "date": 0.88, "kind": 0.87, "status": 0.93, "cumulative": 0.93, "strict": 0.59},
     "tracks": {"detection": 0.97, "donor": 0.97, "recipients": 0.97, "regions": 0.97, "channels": 0.97, "date": 0.97, "kind": 0.97, "status": 0.97, "cumulative": 0.97, "strict": 0.97},
 }
 # Frozen at the first, blind measurement less 0.03; raise only, never tune to them.
-# heldout18 and heldout19 have never been read (tests/data/BLIND-FIGURES.txt); every
+# heldout22 and heldout23 have never been read (tests/data/BLIND-FIGURES.txt); every
 # earlier set was read after its first figures were recorded and is in TUNED_FLOORS.
 BLIND_FLOORS: dict[str, dict[str, float]] = {
-    "heldout18": {"detection": 0.88, "donor": 0.88, "recipients": 0.82, "regions": 0.60, "channels": 0.61, "date": 0.84, "kind": 0.84, "status": 0.86, "cumulative": 0.93, "strict": 0.38},
-    "heldout19": {"detection": 0.95, "donor": 0.93, "recipients": 0.82, "regions": 0.74, "channels": 0.81, "date": 0.86, "kind": 0.89, "status": 0.95, "cumulative": 0.91, "strict": 0.50},
+    "heldout22": {"detection": 0.92, "donor": 0.95, "recipients": 0.90, "regions": 0.90, "channels": 0.87, "date": 0.93, "kind": 0.91, "status": 0.91, "cumulative": 0.95, "strict": 0.67},
+    "heldout23": {"detection": 0.94, "donor": 0.92, "recipients": 0.92, "regions": 0.87, "channels": 0.88, "date": 0.85, "kind": 0.88, "status": 0.95, "cumulative": 0.95, "strict": 0.65},
 }
 
 
@@ -118,8 +122,9 @@ def test_multi_edition_tracks(fact_run):
 # have their per-label bars in test_accuracy.py.
 MENTION_FLOORS = {"heldout3": 0.95, "heldout4": 0.96, "heldout5": 0.95, "heldout6": 0.95, "heldout7": 0.95, "heldout8": 0.96,
                   "heldout9": 0.95, "heldout10": 0.95, "heldout11": 0.94, "heldout12": 0.95, "heldout13": 0.96, "heldout14": 0.96,
-                  "heldout15": 0.96, "heldout16": 0.94, "heldout17": 0.91,
-                  "heldout18": 0.93, "heldout19": 0.94}
+                  "heldout15": 0.96, "heldout16": 0.94, "heldout17": 0.91, "heldout18": 0.94, "heldout19": 0.94,
+                  "heldout20": 0.95, "heldout21": 0.94,
+                  "heldout22": 0.96, "heldout23": 0.93}
 
 
 @pytest.mark.parametrize("name, floor", sorted(MENTION_FLOORS.items()))
