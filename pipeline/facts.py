@@ -239,6 +239,14 @@ class FactDraft:
             draft.cite("equivalents", equivalent.start, equivalent.end)
         return draft
 
+    def use_channels(self, mentions: Iterable[ResolvedMention]) -> None:
+        """These organizations, and no others, are the channels (each cited)."""
+        self.channels = []
+        self.evidence.pop("channels", None)
+        for mention in mentions:
+            _add_channel(self.channels, mention)
+            self.cite("channels", mention.start, mention.end)
+
     def take(self, other: "FactDraft", *slots: str) -> None:
         """Slots of the fact this one is a part or continuation of, values copied, evidence cited."""
         for slot in slots:
@@ -1793,11 +1801,7 @@ class FactExtractor:
             if organizations:
                 # "...: World Food Programme (WFP), 12.0 million for Mali ...; UNICEF, 6.5 million
                 # for Mali": each item goes through its own organization.
-                draft.channels = []
-                draft.evidence.pop("channels", None)
-                for mention in organizations:
-                    _add_channel(draft.channels, mention)
-                    draft.cite("channels", mention.start, mention.end)
+                draft.use_channels(organizations)
             if own:
                 # "JICA signed loan agreements with the following three countries: Brazil (¥35.2
                 # billion), ...; Mexico (¥10.7 billion)": each item goes to its own country.
@@ -1916,13 +1920,10 @@ class FactExtractor:
         read_channels(sentence, flow, roots, donor_mention, context, draft)
         _own_channels_by_text(sentence, draft, context)
         if received_by is not None:
-            draft.channels, draft.recipients = [], []
-            draft.evidence.pop("channels", None)
+            draft.use_channels([received_by] if received_by.label == "ORG" else [])
+            draft.recipients = []
             draft.evidence.pop("recipients", None)
-            if received_by.label == "ORG":
-                _add_channel(draft.channels, received_by)
-                draft.cite("channels", received_by.start, received_by.end)
-            elif received_by.norm.get("iso3"):
+            if received_by.label == "COUNTRY" and received_by.norm.get("iso3"):
                 draft.recipients = [received_by.norm["iso3"]]
                 draft.cite("recipients", received_by.start, received_by.end)
         else:
@@ -2478,7 +2479,7 @@ def _copular_part(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence
     # "of which US$8 million was to be channelled through UNICEF": the verb the copula carries.
     holders += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     # A part's words end where the next part's amount begins.
-    limit = min((m.start for m in sentence.mentions if m.label == "MONEY" and m.start > anchor.end), default=sentence.span[1])
+    limit = _next_amount_start(sentence, anchor.end)
     for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("for", "from", "to", "in", "through", "via")
                      and (holder.i == money.i or money.dep_ in ("nsubj", "nsubjpass") or sentence.start + c.idx > anchor.end)):
@@ -2493,11 +2494,7 @@ def _copular_part(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence
                 # "of which US$6 million went through the WFP", "US$1.5 million went to the UNHCR":
                 # the part's own channel.
                 if organizations:
-                    draft.channels = []
-                    draft.evidence.pop("channels", None)
-                    for m in organizations:
-                        _add_channel(draft.channels, m)
-                        draft.cite("channels", m.start, m.end)
+                    draft.use_channels(organizations)
             elif prep.lower_ == "from" and givers:
                 draft.donor = donor_from_mention(givers[0], context)
                 draft.evidence.pop("donor", None)
@@ -2527,11 +2524,7 @@ def _copular_part(anchor: ResolvedMention, sentence: Sentence, earlier: Sequence
     # organization on the wrong word: the part's own words, read as text, name its channels.
     own = _part_channels(anchor.end, limit, sentence, context)
     if own:
-        draft.channels = []
-        draft.evidence.pop("channels", None)
-        for m in own:
-            _add_channel(draft.channels, m)
-            draft.cite("channels", m.start, m.end)
+        draft.use_channels(own)
     return draft
 
 
@@ -2582,8 +2575,19 @@ def _part_channels(start: int, limit: int, sentence: Sentence, context: _Context
     organizations = [m for m in sentence.mentions if m.label == "ORG" and start <= m.start and m.end <= limit]
     if not organizations or not _PART_CHANNEL_LEAD.fullmatch(context.text, start, organizations[0].start):
         return []
-    found, end = [organizations[0]], organizations[0].end
-    for m in organizations[1:]:
+    return [m for m in _listed_run(organizations, context) if not is_government(m.norm, context)]
+
+
+def _next_amount_start(sentence: Sentence, after: int) -> int:
+    """Where the sentence's next amount after `after` begins: a part's words end there."""
+    return min((m.start for m in sentence.mentions if m.label == "MONEY" and m.start > after), default=sentence.span[1])
+
+
+def _listed_run(mentions: Sequence[ResolvedMention], context: _Context) -> list[ResolvedMention]:
+    """The first mention and those listed right after it ("UNICEF, the WFP and the IFRC";
+    an acronym in parentheses after a name is that name's, not another item)."""
+    found, end = [mentions[0]], mentions[0].end
+    for m in mentions[1:]:
         if _ACRONYM_AFTER.fullmatch(context.text, end, m.start):
             end = m.end
         elif _LIST_GAP.fullmatch(context.text, end, m.start):
@@ -2591,7 +2595,7 @@ def _part_channels(start: int, limit: int, sentence: Sentence, context: _Context
             end = m.end
         else:
             break
-    return [m for m in found if not is_government(m.norm, context)]
+    return found
 
 
 def _document_donor(drafts: list[FactDraft]) -> None:
@@ -2687,20 +2691,13 @@ def _parts_own_places(draft: FactDraft, sentence: Sentence, earlier: Iterable[Fa
     if total is None:
         return
     anchor = draft.anchor
-    limit = min((m.start for m in sentence.mentions if m.label == "MONEY" and m.start > anchor.end), default=sentence.span[1])
+    limit = _next_amount_start(sentence, anchor.end)
     lead = _PART_PLACE_LEAD.match(context.text, anchor.end, limit)
     if not lead:
         return
     places = [m for m in sentence.mentions if m.label == "COUNTRY" and m.norm.get("iso3") and lead.end() <= m.start < limit]
     region = context.regions.pattern.match(context.text, lead.end())
-    listed: list[ResolvedMention] = []
-    if places and places[0].start == lead.end():
-        listed, end = [places[0]], places[0].end
-        for m in places[1:]:
-            if not _LIST_GAP.fullmatch(context.text, end, m.start):
-                break
-            listed.append(m)
-            end = m.end
+    listed = _listed_run(places, context) if places and places[0].start == lead.end() else []
     if not listed and region is None:
         return
     draft.recipients = sorted({m.norm["iso3"] for m in listed})
